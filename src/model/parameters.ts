@@ -170,7 +170,8 @@ export const PARAMETERS = [
 
   // Strength index: what strength 1 means per element (see docs/ODD.md, "Strength").
   P(
-    'strength.staffPer10k',
+    'strength',
+    'staffPer10k',
     9,
     0.1,
     100,
@@ -180,7 +181,8 @@ export const PARAMETERS = [
     'Committee staff at full strength',
   ),
   P(
-    'strength.linksPer10k',
+    'strength',
+    'linksPer10k',
     20,
     0.1,
     500,
@@ -190,7 +192,8 @@ export const PARAMETERS = [
     'Partner units at full strength',
   ),
   P(
-    'strength.organizationsPer10k',
+    'strength',
+    'organizationsPer10k',
     20,
     0.1,
     500,
@@ -211,7 +214,8 @@ export const PARAMETERS = [
     'Member share at full strength',
   ),
   P(
-    'strength.socialWorkersPer10k',
+    'strength',
+    'socialWorkersPer10k',
     9,
     0.1,
     100,
@@ -243,7 +247,8 @@ export const PARAMETERS = [
     'Core-volunteer share at full strength',
   ),
   P(
-    'strength.donorsPer1k',
+    'strength',
+    'donorsPer1k',
     10,
     0.01,
     1000,
