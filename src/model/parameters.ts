@@ -81,6 +81,25 @@ export const SCENARIO_FIELDS: readonly NumberSpec[] = [
   },
 ];
 
+const INITIAL_LABELS: Record<string, [string, string]> = {
+  community: ['社区初始强度', 'Starting strength: community committee'],
+  organizations: ['社会组织初始强度', 'Starting strength: social organisations'],
+  socialWorkers: ['社工初始强度', 'Starting strength: social workers'],
+  volunteers: ['志愿者初始强度', 'Starting strength: volunteers'],
+  charity: ['慈善资源初始强度', 'Starting strength: charity resources'],
+};
+
+/** `initial.<element>`: the same strength index the run measures (docs/ODD.md, "Strength"). */
+export const INITIAL_FIELDS: readonly NumberSpec[] = Object.entries(INITIAL_LABELS).map(([id, [zh, en]]) => ({
+  path: `initial.${id}`,
+  default: 0.2,
+  min: 0,
+  max: 1,
+  unit: 'strength index 0–1',
+  source: 'scenario input; domain: charity and volunteers are usually the weakest, organisations the most developed',
+  label: { zh, en },
+}));
+
 /** Parameters under `parameters.*`, grouped by the element or subsystem they belong to. */
 export const PARAMETERS = [
   // Network: Watts–Strogatz ring of residents ordered by building (Watts & Strogatz 1998).
@@ -443,7 +462,7 @@ export const PARAMETERS = [
   P(
     'organizations',
     'capableToVolunteer',
-    0.03,
+    0.06,
     0,
     1,
     'per member per week',
@@ -841,6 +860,18 @@ export const PARAMETERS = [
   ),
   P(
     'pathway',
+    'rollInEvents',
+    5,
+    1,
+    1000,
+    'events',
+    'assumption: one lucky event is not yet a movement',
+    '卷入所需事件数',
+    'Events needed to roll in',
+    true,
+  ),
+  P(
+    'pathway',
     'leadWeeks',
     4,
     0,
@@ -858,7 +889,7 @@ type Spec = (typeof PARAMETERS)[number];
 export type Parameters = { [G in Spec['group']]: { [K in Extract<Spec, { group: G }>['key']]: number } };
 export type ParameterGroup = Spec['group'];
 
-export const ALL_NUMBERS: readonly NumberSpec[] = [...SCENARIO_FIELDS, ...PARAMETERS];
+export const ALL_NUMBERS: readonly NumberSpec[] = [...SCENARIO_FIELDS, ...INITIAL_FIELDS, ...PARAMETERS];
 
 const BY_PATH = new Map(ALL_NUMBERS.map((s) => [s.path, s]));
 export function numberSpec(path: string): NumberSpec | undefined {

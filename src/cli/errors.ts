@@ -1,0 +1,24 @@
+/**
+ * Errors the command line reports without a stack trace. A `UsageError` is bad input or usage
+ * (exit 2); anything else that reaches `main` is unexpected (exit 1).
+ */
+export class UsageError extends Error {
+  /** One line per problem. */
+  readonly lines: string[];
+  /** Command whose `--help` the message should point to, if any. */
+  readonly command?: string;
+
+  constructor(lines: string | string[], command?: string) {
+    const list = (Array.isArray(lines) ? lines : [lines])
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l !== '');
+    super(list.join('\n'));
+    this.name = 'UsageError';
+    this.lines = list;
+    this.command = command;
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_UNEXPECTED = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,152 @@
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { applySet, parseJson } from '../model/parse.ts';
+import { type Scenario, validateScenario } from '../model/scenario.ts';
+import { UsageError } from './errors.ts';
+import { jsonErrorOffset, lineColumn } from './jsonPosition.ts';
+
+/** Describes a file-system error code in a few words. */
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a parent in the path is not a directory';
+    default:
+      return (e as Error).message;
+  }
+}
+
+/** Reads a text file, turning file-system failures into one-line `UsageError`s. */
+export function readText(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: is a directory`);
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${file}: ${reason(e)}`);
+  }
+}
+
+/** Overrides applied to a scenario file before it is validated. */
+export interface Overrides {
+  /** `path=value` assignments, in the order given (`--set`). */
+  set?: string[];
+  seed?: number;
+  ticks?: number;
+}
+
+export interface LoadedScenario {
+  /** The validated scenario, every parameter filled in. */
+  scenario: Scenario;
+}
+
+/**
+ * Reads, parses, overrides and validates a scenario file. Every problem becomes a line of a
+ * `UsageError`: `FILE:LINE:COLUMN: invalid JSON: …`, `--set …: unknown path …`, or
+ * `FILE: path: message` for each validation problem.
+ */
+export function loadScenario(file: string, overrides: Overrides = {}): LoadedScenario {
+  const text = readText(file);
+  const json = parseJson(stripBom(text), file);
+  if (!json.ok) throw new UsageError(jsonError(stripBom(text), file, json.error));
+  const value = json.value;
+
+  // Each override as a `path=value` assignment; the origin is named in validation messages.
+  const assignments: { assignment: string; origin: string }[] = (overrides.set ?? []).map((a) => ({
+    assignment: a,
+    origin: `--set ${a}`,
+  }));
+  if (overrides.seed !== undefined)
+    assignments.push({ assignment: `seed=${overrides.seed}`, origin: '--seed' });
+  if (overrides.ticks !== undefined)
+    assignments.push({ assignment: `ticks=${overrides.ticks}`, origin: '--ticks' });
+
+  const origins = new Map<string, string>();
+  if (assignments.length > 0 && isPlainObject(value)) {
+    const problems: string[] = [];
+    for (const { assignment, origin } of assignments) {
+      const error = applySet(value, assignment);
+      if (error) problems.push(error);
+      else origins.set(assignment.slice(0, assignment.indexOf('=')).trim(), origin);
+    }
+    if (problems.length > 0) throw new UsageError(problems);
+  }
+
+  const result = validateScenario(value);
+  if (!result.ok) {
+    const lines = result.errors
+      .flatMap((e) => e.split('\n'))
+      .map((line) => `${file}: ${line}${origin(line, origins)}`);
+    throw new UsageError(lines);
+  }
+  return { scenario: result.scenario };
+}
+
+/** ` (from --set …)` when a validation message is about a path an override set. */
+function origin(line: string, origins: Map<string, string>): string {
+  const path = line.slice(0, line.indexOf(':'));
+  for (const [p, o] of origins) {
+    if (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)) return ` (from ${o})`;
+  }
+  return '';
+}
+
+/**
+ * A JSON syntax error as `FILE:LINE:COLUMN: invalid JSON: reason`, on one line: adds the position
+ * when V8's message does not give one, and drops V8's quotation of the text.
+ */
+function jsonError(text: string, file: string, error: string): string {
+  if (error.startsWith(`${file}:`) && /^:\d+:\d+: /.test(error.slice(file.length))) return oneLine(error);
+  const offset = jsonErrorOffset(text);
+  const reason = error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error;
+  const cleaned = oneLine(reason.replace(/, ".*" is not valid JSON$/s, ''));
+  if (offset === undefined) return `${file}: ${cleaned}`;
+  const { line, column } = lineColumn(text, offset);
+  return `${file}:${line}:${column}: ${cleaned}`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').replace(/ at position \d+/, '');
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Makes sure `dir` can receive output files: creates it (and its parents) when missing; refuses a
+ * path that exists but is not a directory, or a directory that cannot be written.
+ */
+export function prepareOutDir(dir: string): void {
+  let exists = true;
+  try {
+    const st = statSync(dir);
+    if (!st.isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out ${dir}: ${reason(e)}`);
+    exists = false;
+  }
+  if (!exists) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new UsageError(`--out ${dir}: cannot create the directory: ${reason(e)}`);
+    }
+  }
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch {
+    throw new UsageError(`--out ${dir}: directory is not writable`);
+  }
+}

@@ -1,0 +1,23 @@
+import { InvalidArgumentError } from 'commander';
+import { numberSpec } from '../model/parameters.ts';
+
+/** Parser for an integer option bounded like the scenario field it overrides (`seed`, `ticks`). */
+export function integerFor(path: string): (raw: string) => number {
+  const spec = numberSpec(path);
+  if (!spec) throw new Error(`no scenario field ${path}`);
+  return (raw) => {
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value) || value < spec.min || value > spec.max) {
+      throw new InvalidArgumentError(
+        `Expected a whole number from ${spec.min} to ${spec.max} (${spec.unit}).`,
+      );
+    }
+    return value;
+  };
+}
+
+/** Accumulates a repeatable option into a list. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

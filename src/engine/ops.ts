@@ -1,0 +1,231 @@
+import { BASE_ELEMENTS, ELEMENTS } from '../model/elements.ts';
+import {
+  CORE,
+  createDonors,
+  grow,
+  ORGANISER,
+  PARTICIPANT,
+  RESIDENT,
+  VOLUNTEER,
+  type World,
+} from './state.ts';
+
+/**
+ * The only functions that change roles, memberships and pools. Each keeps the counters and the
+ * neighbour counts true, so that no system has to recount anything.
+ */
+
+const isBase = ELEMENTS.map((e) => BASE_ELEMENTS.includes(e));
+
+/** Records that `source` developed `target` by `value` strength units through mechanism `mechanism`. */
+export function recordLink(
+  world: World,
+  mechanism: number,
+  source: number,
+  target: number,
+  value: number,
+  actor: number,
+  subject: number,
+): void {
+  const r = world.record;
+  const k = (mechanism * 5 + source) * 5 + target;
+  r.flowCount[k] += 1;
+  r.flowStrength[k] += value;
+  if (source !== target) {
+    r.produced[source] += value;
+    if (value > 0) r.producing[source]++;
+    const pw = world.params.pathway;
+    if (
+      r.rollIn[source] < 0 &&
+      (isBase[source] || (r.produced[source] >= pw.rollInThreshold && r.producing[source] >= pw.rollInEvents))
+    ) {
+      r.rollIn[source] = world.tick;
+    }
+  }
+  if (!r.keepEvents) return;
+  if (r.eventCount >= r.eventLimit) {
+    r.eventsDropped++;
+    return;
+  }
+  if (r.eventCount >= r.evTick.length) {
+    const n = Math.min(r.eventLimit, r.evTick.length * 2);
+    r.evTick = grow(r.evTick, n);
+    r.evMechanism = grow(r.evMechanism, n);
+    r.evSource = grow(r.evSource, n);
+    r.evTarget = grow(r.evTarget, n);
+    r.evActor = grow(r.evActor, n);
+    r.evSubject = grow(r.evSubject, n);
+    r.evValue = grow(r.evValue, n);
+  }
+  const e = r.eventCount++;
+  r.evTick[e] = world.tick;
+  r.evMechanism[e] = mechanism;
+  r.evSource[e] = source;
+  r.evTarget[e] = target;
+  r.evActor[e] = actor;
+  r.evSubject[e] = subject;
+  r.evValue[e] = value;
+}
+
+function addToNeighbours(world: World, i: number, counts: Uint16Array, delta: number): void {
+  const { offsets, neighbours } = world.network;
+  for (let x = offsets[i]; x < offsets[i + 1]; x++) counts[neighbours[x]] += delta;
+}
+
+/** A resident or participant starts volunteering. */
+export function becomeVolunteer(world: World, i: number): boolean {
+  const res = world.residents;
+  if (res.role[i] >= VOLUNTEER) return false;
+  res.role[i] = VOLUNTEER;
+  res.since[i] = world.tick;
+  world.counters.volunteers++;
+  addToNeighbours(world, i, res.volunteerNeighbours, 1);
+  return true;
+}
+
+export function becomeCore(world: World, i: number): boolean {
+  const res = world.residents;
+  if (res.role[i] !== VOLUNTEER) return false;
+  res.role[i] = CORE;
+  res.since[i] = world.tick;
+  world.counters.cores++;
+  return true;
+}
+
+/** A volunteer or core volunteer stops; an organiser does not lapse while leading. */
+export function lapse(world: World, i: number): void {
+  const res = world.residents;
+  const role = res.role[i];
+  if (role !== VOLUNTEER && role !== CORE) return;
+  if (role === CORE) world.counters.cores--;
+  world.counters.volunteers--;
+  res.role[i] = res.org[i] >= 0 ? PARTICIPANT : RESIDENT;
+  res.since[i] = world.tick;
+  addToNeighbours(world, i, res.volunteerNeighbours, -1);
+  const p = res.project[i];
+  if (p >= 0) res.project[i] = -1;
+}
+
+export function joinOrganization(world: World, i: number, o: number): boolean {
+  const res = world.residents;
+  if (res.org[i] >= 0 || !world.organizations.alive[o]) return false;
+  res.org[i] = o;
+  world.organizations.members[o]++;
+  world.counters.members++;
+  if (res.role[i] === RESIDENT) {
+    res.role[i] = PARTICIPANT;
+    res.since[i] = world.tick;
+  }
+  addToNeighbours(world, i, res.memberNeighbours, 1);
+  return true;
+}
+
+export function leaveOrganization(world: World, i: number): void {
+  const res = world.residents;
+  const o = res.org[i];
+  if (o < 0) return;
+  res.org[i] = -1;
+  world.organizations.members[o]--;
+  world.counters.members--;
+  if (res.role[i] === PARTICIPANT) res.role[i] = RESIDENT;
+  else if (res.role[i] === ORGANISER) {
+    res.role[i] = CORE;
+    world.counters.organisers--;
+  }
+  addToNeighbours(world, i, res.memberNeighbours, -1);
+}
+
+/**
+ * Founds an organisation. A resident leader becomes its organiser (an organiser counts as a core
+ * volunteer); `leader` −1 is an outside professional organisation with no resident leader.
+ */
+export function foundOrganization(world: World, leader: number, kind: number, foundedBy: number, home: number): number {
+  let orgs = world.organizations;
+  if (orgs.used === orgs.capacity) {
+    const n = orgs.capacity * 2;
+    orgs = world.organizations = {
+      capacity: n,
+      used: orgs.used,
+      alive: grow(orgs.alive, n),
+      kind: grow(orgs.kind, n),
+      leader: grow(orgs.leader, n),
+      members: grow(orgs.members, n),
+      activity: grow(orgs.activity, n),
+      founded: grow(orgs.founded, n),
+      funds: grow(orgs.funds, n),
+      home: grow(orgs.home, n),
+      foundedBy: grow(orgs.foundedBy, n),
+    };
+  }
+  const o = orgs.used++;
+  orgs.alive[o] = 1;
+  orgs.kind[o] = kind;
+  orgs.leader[o] = leader;
+  orgs.members[o] = 0;
+  orgs.activity[o] = 0.5;
+  orgs.founded[o] = world.tick;
+  orgs.funds[o] = 0;
+  orgs.home[o] = home;
+  orgs.foundedBy[o] = foundedBy;
+  world.counters.organizations++;
+  if (leader >= 0) {
+    const res = world.residents;
+    if (res.org[leader] >= 0) leaveOrganization(world, leader);
+    if (res.role[leader] < VOLUNTEER) becomeVolunteer(world, leader);
+    if (res.role[leader] === VOLUNTEER) becomeCore(world, leader);
+    joinOrganization(world, leader, o);
+    res.role[leader] = ORGANISER;
+    res.since[leader] = world.tick;
+    world.counters.organisers++;
+  }
+  return o;
+}
+
+/** Marks an organisation closed; its members are released by `releaseClosedMembers`. */
+export function closeOrganization(world: World, o: number): void {
+  if (!world.organizations.alive[o]) return;
+  world.organizations.alive[o] = 0;
+  world.counters.organizations--;
+}
+
+/** One pass over residents releasing the members of organisations closed this week. */
+export function releaseClosedMembers(world: World): void {
+  const res = world.residents;
+  const alive = world.organizations.alive;
+  for (let i = 0; i < res.count; i++) {
+    const o = res.org[i];
+    if (o >= 0 && !alive[o]) leaveOrganization(world, i);
+  }
+}
+
+export function addDonor(world: World, gift: number, recruitedBy: number): number {
+  let d = world.donors;
+  if (d.used === d.capacity) {
+    const n = d.capacity * 2;
+    const bigger = createDonors(n);
+    bigger.used = d.used;
+    bigger.alive.set(d.alive);
+    bigger.gift.set(d.gift);
+    bigger.recruitedBy.set(d.recruitedBy);
+    d = world.donors = bigger;
+  }
+  const k = d.used++;
+  d.alive[k] = 1;
+  d.gift[k] = gift;
+  d.recruitedBy[k] = recruitedBy;
+  world.counters.donors++;
+  return k;
+}
+
+export function dropDonor(world: World, k: number): void {
+  if (!world.donors.alive[k]) return;
+  world.donors.alive[k] = 0;
+  world.counters.donors--;
+}
+
+/** Records a service contact from `element` to resident `i`. */
+export function markServed(world: World, i: number, element: number): void {
+  if (world.residents.served[i] === 0) world.counters.served++;
+  world.residents.served[i] |= 1 << element;
+  world.record.contacts[element] += 1;
+}

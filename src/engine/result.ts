@@ -1,0 +1,71 @@
+import type { ElementId, ModeId, StrategyId } from '../model/elements.ts';
+
+/** One linkage event: in week `tick`, `source` developed `target` through `mechanism`. */
+export interface LinkageEvent {
+  tick: number;
+  mechanism: string;
+  source: ElementId;
+  target: ElementId;
+  /** Strength the target gained from this event (strength units). */
+  value: number;
+  /** Resident who acted (−1 when the actor is not a resident, e.g. a fund). */
+  actor: number;
+  /** Resident, organisation, donor or project affected, by `subjectKind`. */
+  subject: number;
+  subjectKind: 'resident' | 'organization' | 'donor' | 'project' | 'partner';
+  /** True for 动中联 (inside a project), false for 联中动 (cultivation between elements). */
+  project: boolean;
+}
+
+export interface Flow {
+  from: ElementId;
+  to: ElementId;
+  mechanism: string;
+  count: number;
+  /** Total strength the target gained through this flow. */
+  strength: number;
+}
+
+export interface Pathway {
+  /** The first carrier (organizations, volunteers or charity) to roll in; null if none did. */
+  firstMover: ElementId | null;
+  /** Carriers in the order they rolled in. */
+  order: ElementId[];
+  mode: ModeId;
+  /** Week each element rolled in (null if it never did); the base rolls in when it first acts. */
+  rollIn: Record<ElementId, number | null>;
+  /** Week by which all five elements had rolled in, or null. */
+  allInvolvedTick: number | null;
+  /** Why the mode was chosen, in words (English and Chinese). */
+  reason: { en: string; zh: string };
+}
+
+export interface Outcomes {
+  /** Share of residents ever served, per element. */
+  coverage: Record<ElementId, number>;
+  /** Share of residents served by any element. */
+  servedAny: number;
+  /** Mean need at the end, per need. */
+  meanNeed: { psychological: number; material: number; social: number };
+  /** Share of residents whose need fell below their value at the start of the run (after week-0 shocks). */
+  improved: { psychological: number; material: number; social: number };
+  meanBelonging: number;
+  meanTrust: number;
+  projects: { started: number; completed: number; failed: number };
+  serviceContacts: Record<ElementId, number>;
+}
+
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  ticks: number;
+  residents: number;
+  strategy: StrategyId;
+  pathway: Pathway;
+  initial: { strength: Record<ElementId, number> };
+  final: { strength: Record<ElementId, number>; counts: Record<string, number> };
+  /** Per-tick columns, each an array of ticks + 1 values (week 0 = the initial state). */
+  series: Record<string, number[]>;
+  flows: Flow[];
+  outcomes: Outcomes;
+}

@@ -1,0 +1,250 @@
+import { analysePathway } from '../analysis/pathway.ts';
+import { ELEMENTS, type ElementId } from '../model/elements.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { createWorld, type WorldOptions } from './initialise.ts';
+import { MECHANISMS } from './mechanisms.ts';
+import type { Flow, LinkageEvent, Outcomes, RunSummary } from './result.ts';
+import type { World } from './state.ts';
+import { step } from './step.ts';
+import { measureStrength } from './strength.ts';
+
+/** Per-week columns of a run, in output order. */
+export const SERIES_COLUMNS = [
+  ...ELEMENTS.map((e) => `strength.${e}`),
+  'volunteers',
+  'coreVolunteers',
+  'organizations',
+  'members',
+  'donors',
+  'fund',
+  'socialWorkers',
+  'committeeStaff',
+  'partnerLinks',
+  'projectsRecruiting',
+  'projectsRunning',
+  'servedShare',
+  'needPsychological',
+  'needMaterial',
+  'needSocial',
+] as const;
+
+/** A run that can be stepped week by week (the web app) or run to the end (the command line). */
+export class Simulation {
+  readonly world: World;
+  readonly columns: Float64Array[];
+  private readonly end = new Float64Array(5);
+
+  constructor(readonly scenario: Scenario, options: WorldOptions = {}) {
+    this.world = createWorld(scenario, options);
+    this.columns = SERIES_COLUMNS.map(() => new Float64Array(scenario.ticks + 1));
+    this.sample();
+  }
+
+  get tick(): number {
+    return this.world.tick;
+  }
+
+  get done(): boolean {
+    return this.world.tick >= this.scenario.ticks;
+  }
+
+  step(): void {
+    if (this.done) return;
+    step(this.world);
+    this.sample();
+  }
+
+  private sample(): void {
+    const w = this.world;
+    const c = w.counters;
+    const t = w.tick;
+    // strength at the end of the week, measured the same way as at its start
+    const strength = measureStrength(w, w.ref, this.end);
+    const values = [
+      ...strength,
+      c.volunteers,
+      c.cores,
+      c.organizations,
+      c.members,
+      c.donors,
+      w.charity.fund,
+      w.socialWorkers.fte,
+      w.committee.staff,
+      w.committee.links,
+      c.projectsRecruiting,
+      c.projectsRunning,
+      c.served / w.residents.count,
+      w.meanNeed[0],
+      w.meanNeed[1],
+      w.meanNeed[2],
+    ];
+    for (let k = 0; k < values.length; k++) this.columns[k][t] = values[k];
+  }
+
+  /** Strength per element at the end of the last week run. */
+  strength(): Record<ElementId, number> {
+    const t = this.world.tick;
+    return Object.fromEntries(ELEMENTS.map((e, i) => [e, round(this.columns[i][t])])) as Record<ElementId, number>;
+  }
+
+  summary(): RunSummary {
+    const w = this.world;
+    const s = this.scenario;
+    const upTo = w.tick;
+    const series: Record<string, number[]> = { tick: Array.from({ length: upTo + 1 }, (_, t) => t) };
+    SERIES_COLUMNS.forEach((name, k) => {
+      series[name] = Array.from(this.columns[k].subarray(0, upTo + 1), round);
+    });
+    const initial = Object.fromEntries(ELEMENTS.map((e, i) => [e, round(this.columns[i][0])])) as Record<
+      ElementId,
+      number
+    >;
+    return {
+      scenario: s.id,
+      seed: s.seed,
+      ticks: upTo,
+      residents: s.residents,
+      strategy: s.strategy,
+      pathway: analysePathway(w.record.rollIn, s.parameters.pathway.leadWeeks, upTo),
+      initial: { strength: initial },
+      final: {
+        strength: this.strength(),
+        counts: {
+          volunteers: w.counters.volunteers,
+          coreVolunteers: w.counters.cores,
+          organisers: w.counters.organisers,
+          organizations: w.counters.organizations,
+          members: w.counters.members,
+          donors: w.counters.donors,
+          fund: round(w.charity.fund),
+          socialWorkers: round(w.socialWorkers.fte),
+          committeeStaff: round(w.committee.staff),
+          partnerLinks: w.committee.links,
+        },
+      },
+      series,
+      flows: flows(w),
+      outcomes: outcomes(w),
+    };
+  }
+
+  /** The individual linkage events kept so far (see `WorldOptions.events`). */
+  events(): LinkageEvent[] {
+    const r = this.world.record;
+    const out: LinkageEvent[] = [];
+    for (let e = 0; e < r.eventCount; e++) {
+      const m = MECHANISMS[r.evMechanism[e]];
+      out.push({
+        tick: r.evTick[e],
+        mechanism: m.id,
+        source: ELEMENTS[r.evSource[e]],
+        target: ELEMENTS[r.evTarget[e]],
+        value: round(r.evValue[e]),
+        actor: r.evActor[e],
+        subject: r.evSubject[e],
+        subjectKind: subjectKind(m.id),
+        project: m.project,
+      });
+    }
+    return out;
+  }
+
+  get eventsDropped(): number {
+    return this.world.record.eventsDropped;
+  }
+}
+
+function subjectKind(id: string): LinkageEvent['subjectKind'] {
+  if (id.endsWith('donor') || id.endsWith('sponsor') || id.endsWith('resources') || id.endsWith('funds'))
+    return 'donor';
+  if (id === 'project-fundraising') return 'donor';
+  if (id === 'project-legacy-partner' || id === 'project-funding') return 'project';
+  if (id.includes('organization')) return 'organization';
+  if (id === 'core-volunteer-joins-council') return 'partner';
+  return 'resident';
+}
+
+function flows(w: World): Flow[] {
+  const out: Flow[] = [];
+  const r = w.record;
+  for (let m = 0; m < MECHANISMS.length; m++) {
+    for (let s = 0; s < 5; s++) {
+      for (let t = 0; t < 5; t++) {
+        const k = (m * 5 + s) * 5 + t;
+        if (r.flowCount[k] > 0) {
+          out.push({
+            from: ELEMENTS[s],
+            to: ELEMENTS[t],
+            mechanism: MECHANISMS[m].id,
+            count: r.flowCount[k],
+            strength: round(r.flowStrength[k]),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const IMPROVEMENT = 0.05;
+
+function outcomes(w: World): Outcomes {
+  const res = w.residents;
+  const n = res.count;
+  const served = new Float64Array(5);
+  const improved = new Float64Array(3);
+  let belonging = 0;
+  let trust = 0;
+  for (let i = 0; i < n; i++) {
+    const bits = res.served[i];
+    for (let e = 0; e < 5; e++) if (bits & (1 << e)) served[e]++;
+    for (let k = 0; k < 3; k++) if (res.needs[3 * i + k] < res.needReference[3 * i + k] - IMPROVEMENT) improved[k]++;
+    belonging += res.belonging[i];
+    trust += res.trust[i];
+  }
+  const share = (x: number) => round(x / n);
+  return {
+    coverage: Object.fromEntries(ELEMENTS.map((e, i) => [e, share(served[i])])) as Record<ElementId, number>,
+    servedAny: share(w.counters.served),
+    meanNeed: { psychological: round(w.meanNeed[0]), material: round(w.meanNeed[1]), social: round(w.meanNeed[2]) },
+    improved: { psychological: share(improved[0]), material: share(improved[1]), social: share(improved[2]) },
+    meanBelonging: share(belonging),
+    meanTrust: share(trust),
+    projects: {
+      started: w.counters.projectsStarted,
+      completed: w.counters.projectsCompleted,
+      failed: w.counters.projectsFailed,
+    },
+    serviceContacts: Object.fromEntries(ELEMENTS.map((e, i) => [e, w.record.contacts[i]])) as Record<ElementId, number>,
+  };
+}
+
+/** Rounds to 6 significant decimals so that output is stable text across platforms. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export interface RunOptions {
+  /** Keep the individual event log (can be large). */
+  events?: boolean;
+  eventLimit?: number;
+  /** Called after each week with the week number (for progress). */
+  onTick?: (tick: number) => void;
+}
+
+export interface RunOutput {
+  summary: RunSummary;
+  events: LinkageEvent[];
+  /** Events not kept because the log reached its limit. */
+  eventsDropped: number;
+}
+
+/** Runs a scenario to its end. */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutput {
+  const sim = new Simulation(scenario, { events: options.events, eventLimit: options.eventLimit });
+  while (!sim.done) {
+    sim.step();
+    options.onTick?.(sim.tick);
+  }
+  return { summary: sim.summary(), events: options.events ? sim.events() : [], eventsDropped: sim.eventsDropped };
+}

@@ -1,0 +1,274 @@
+import type { Parameters } from '../model/parameters.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { MECHANISMS } from './mechanisms.ts';
+import type { Network } from './network.ts';
+import type { Streams } from './random.ts';
+import type { StrengthReference, StrengthUnits } from './strength.ts';
+
+/** Resident roles, the ladder of engagement (and back, on lapse). */
+export const RESIDENT = 0;
+export const PARTICIPANT = 1;
+export const VOLUNTEER = 2;
+export const CORE = 3;
+export const ORGANISER = 4;
+
+export const NEED_PSYCHOLOGICAL = 0;
+export const NEED_MATERIAL = 1;
+export const NEED_SOCIAL = 2;
+
+/** Residents as struct-of-arrays, indexed by resident id. */
+export interface Residents {
+  count: number;
+  talent: Float32Array;
+  willingness: Float32Array;
+  /** needs[3 * i + k] for need k; baseline the level needs return to; reference the level at week 0. */
+  needs: Float32Array;
+  needBaseline: Float32Array;
+  needReference: Float32Array;
+  belonging: Float32Array;
+  trust: Float32Array;
+  role: Uint8Array;
+  /** Week the resident entered its current role. */
+  since: Int32Array;
+  /** Organisation the resident belongs to, or −1. */
+  org: Int32Array;
+  /** Project the resident volunteers for, or −1. */
+  project: Int32Array;
+  /** Number of neighbours who volunteer / who are members of an organisation. */
+  volunteerNeighbours: Uint16Array;
+  memberNeighbours: Uint16Array;
+  /** Bit e set when element e has ever served the resident. */
+  served: Uint8Array;
+}
+
+export const ORG_KINDS = ['recreational', 'interest', 'learning', 'service', 'professional'] as const;
+export const PROFESSIONAL = 4;
+
+/** Social organisations: a pool whose capacity doubles when full. */
+export interface Organizations {
+  capacity: number;
+  /** Number of slots ever used; slots are not reused, so an id names one organisation for the run. */
+  used: number;
+  alive: Uint8Array;
+  kind: Uint8Array;
+  leader: Int32Array;
+  members: Int32Array;
+  activity: Float32Array;
+  founded: Int32Array;
+  funds: Float64Array;
+  home: Int32Array;
+  foundedBy: Uint8Array;
+}
+
+export interface Donors {
+  capacity: number;
+  used: number;
+  alive: Uint8Array;
+  gift: Float32Array;
+  recruitedBy: Uint8Array;
+}
+
+export const PROJECT_FREE = 0;
+export const PROJECT_RECRUITING = 1;
+export const PROJECT_RUNNING = 2;
+export const PROJECT_SLOTS = 32;
+
+export interface Projects {
+  capacity: number;
+  used: number;
+  phase: Uint8Array;
+  need: Uint8Array;
+  leaderElement: Uint8Array;
+  leader: Int32Array;
+  budget: Float64Array;
+  raised: Float64Array;
+  org: Int32Array;
+  volunteers: Int32Array;
+  volunteerCount: Int32Array;
+  deadline: Int32Array;
+  end: Int32Array;
+  home: Int32Array;
+}
+
+/** Running totals kept up to date by every system, so strength is O(1) to measure. */
+export interface Counters {
+  volunteers: number;
+  cores: number;
+  organisers: number;
+  members: number;
+  organizations: number;
+  donors: number;
+  projectsRecruiting: number;
+  projectsRunning: number;
+  projectsStarted: number;
+  projectsCompleted: number;
+  projectsFailed: number;
+  /** Residents served at least once by any element. */
+  served: number;
+}
+
+export interface World {
+  scenario: Scenario;
+  params: Parameters;
+  tick: number;
+  buildingSize: number;
+  buildings: number;
+  network: Network;
+  random: Streams;
+  residents: Residents;
+  organizations: Organizations;
+  donors: Donors;
+  projects: Projects;
+  committee: { staff: number; links: number };
+  socialWorkers: { fte: number; skill: number };
+  charity: { fund: number; externalPerWeek: number; externalWeeksLeft: number };
+  incentive: boolean;
+  counters: Counters;
+  ref: StrengthReference;
+  units: StrengthUnits;
+  /** Strength of each element measured at the start of the current tick. */
+  strength: Float64Array;
+  /** Weekly organising effort (FTE per 10,000 residents) per mechanism, set by the strategy. */
+  effort: Float64Array;
+  /** Mean need per need kind, refreshed by the needs system. */
+  meanNeed: Float64Array;
+  record: Recorder;
+}
+
+/** Flows, roll-in and the event log, written by every system through `recordLink`. */
+export interface Recorder {
+  /** count and strength per (mechanism, source, target): index (m * 5 + s) * 5 + t. */
+  flowCount: Float64Array;
+  flowStrength: Float64Array;
+  /** Strength each element has produced in other elements, cumulative. */
+  produced: Float64Array;
+  /** Number of events in which each element developed another. */
+  producing: Float64Array;
+  /** Week each element rolled in, −1 before. */
+  rollIn: Int32Array;
+  /** Service contacts per element, and per element per need. */
+  contacts: Float64Array;
+  keepEvents: boolean;
+  eventLimit: number;
+  eventCount: number;
+  eventsDropped: number;
+  evTick: Int32Array;
+  evMechanism: Uint8Array;
+  evSource: Uint8Array;
+  evTarget: Uint8Array;
+  evActor: Int32Array;
+  evSubject: Int32Array;
+  evValue: Float32Array;
+}
+
+export function createRecorder(keepEvents: boolean, eventLimit: number): Recorder {
+  const cap = keepEvents ? Math.min(eventLimit, 1 << 16) : 0;
+  return {
+    flowCount: new Float64Array(MECHANISMS.length * 25),
+    flowStrength: new Float64Array(MECHANISMS.length * 25),
+    produced: new Float64Array(5),
+    producing: new Float64Array(5),
+    rollIn: new Int32Array(5).fill(-1),
+    contacts: new Float64Array(5),
+    keepEvents,
+    eventLimit,
+    eventCount: 0,
+    eventsDropped: 0,
+    evTick: new Int32Array(cap),
+    evMechanism: new Uint8Array(cap),
+    evSource: new Uint8Array(cap),
+    evTarget: new Uint8Array(cap),
+    evActor: new Int32Array(cap),
+    evSubject: new Int32Array(cap),
+    evValue: new Float32Array(cap),
+  };
+}
+
+export function createResidents(count: number): Residents {
+  return {
+    count,
+    talent: new Float32Array(count),
+    willingness: new Float32Array(count),
+    needs: new Float32Array(count * 3),
+    needBaseline: new Float32Array(count * 3),
+    needReference: new Float32Array(count * 3),
+    belonging: new Float32Array(count),
+    trust: new Float32Array(count),
+    role: new Uint8Array(count),
+    since: new Int32Array(count),
+    org: new Int32Array(count).fill(-1),
+    project: new Int32Array(count).fill(-1),
+    volunteerNeighbours: new Uint16Array(count),
+    memberNeighbours: new Uint16Array(count),
+    served: new Uint8Array(count),
+  };
+}
+
+export function createOrganizations(capacity: number): Organizations {
+  return {
+    capacity,
+    used: 0,
+    alive: new Uint8Array(capacity),
+    kind: new Uint8Array(capacity),
+    leader: new Int32Array(capacity),
+    members: new Int32Array(capacity),
+    activity: new Float32Array(capacity),
+    founded: new Int32Array(capacity),
+    funds: new Float64Array(capacity),
+    home: new Int32Array(capacity),
+    foundedBy: new Uint8Array(capacity),
+  };
+}
+
+export function createDonors(capacity: number): Donors {
+  return {
+    capacity,
+    used: 0,
+    alive: new Uint8Array(capacity),
+    gift: new Float32Array(capacity),
+    recruitedBy: new Uint8Array(capacity),
+  };
+}
+
+export function createProjects(capacity: number): Projects {
+  return {
+    capacity,
+    used: 0,
+    phase: new Uint8Array(capacity),
+    need: new Uint8Array(capacity),
+    leaderElement: new Uint8Array(capacity),
+    leader: new Int32Array(capacity),
+    budget: new Float64Array(capacity),
+    raised: new Float64Array(capacity),
+    org: new Int32Array(capacity),
+    volunteers: new Int32Array(capacity * PROJECT_SLOTS),
+    volunteerCount: new Int32Array(capacity),
+    deadline: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    home: new Int32Array(capacity),
+  };
+}
+
+/** Doubles a typed array's length, keeping its contents (amortised O(1) per added agent). */
+export function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+export function emptyCounters(): Counters {
+  return {
+    volunteers: 0,
+    cores: 0,
+    organisers: 0,
+    members: 0,
+    organizations: 0,
+    donors: 0,
+    projectsRecruiting: 0,
+    projectsRunning: 0,
+    projectsStarted: 0,
+    projectsCompleted: 0,
+    projectsFailed: 0,
+    served: 0,
+  };
+}

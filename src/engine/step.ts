@@ -1,0 +1,30 @@
+import { measureStrength } from './strength.ts';
+import type { World } from './state.ts';
+import { attrition } from './systems/attrition.ts';
+import { cultivate } from './systems/cultivation.ts';
+import { allocateEffort } from './systems/effort.ts';
+import { collectFunds, learn } from './systems/funds.ts';
+import { applyInterventions } from './systems/interventions.ts';
+import { driftNeeds } from './systems/needs.ts';
+import { runProjects } from './systems/projects.ts';
+import { deliverServices } from './systems/services.ts';
+
+/**
+ * One week, its systems in a fixed order (docs/ODD.md, "Process overview and scheduling").
+ * Events recorded during the week carry its number, 1-based.
+ */
+export function step(world: World): void {
+  const week = world.tick;
+  applyInterventions(world, week);
+  if (week === 0) world.residents.needReference.set(world.residents.needs);
+  world.tick = week + 1;
+  measureStrength(world, world.ref, world.strength);
+  allocateEffort(world);
+  collectFunds(world);
+  cultivate(world);
+  runProjects(world);
+  deliverServices(world);
+  attrition(world);
+  driftNeeds(world);
+  learn(world);
+}

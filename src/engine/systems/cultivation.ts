@@ -1,0 +1,293 @@
+import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { capableResidentOf, residentOfBuilding } from '../initialise.ts';
+import { MECHANISM_INDEX as MI } from '../mechanisms.ts';
+import {
+  addDonor,
+  becomeCore,
+  becomeVolunteer,
+  foundOrganization,
+  joinOrganization,
+  recordLink,
+} from '../ops.ts';
+import { drawCount, type Random, randomInt } from '../random.ts';
+import { CORE, ORGANISER, PARTICIPANT, PROFESSIONAL, VOLUNTEER, type World } from '../state.ts';
+import { catalyst } from './effort.ts';
+
+/**
+ * 联中动: the cultivation channels (docs/ODD.md, "Cultivation"). A strong element recruits and
+ * develops weaker ones: every chance below grows with its source's size or activity and with the
+ * room its target has to grow (1 − target strength), and is multiplied by the social workers'
+ * catalysis of that channel.
+ */
+export function cultivate(world: World): void {
+  cultivateResidents(world);
+  cultivateOrganizations(world);
+  cultivateFromFunds(world);
+  cultivateFromBase(world);
+}
+
+const TENURE_FOR_CORE = 13;
+
+/** Channels whose actor is a resident: one pass over residents, drawing only where a chance is non-zero. */
+export function cultivateResidents(world: World): void {
+  const random = world.random.cultivation;
+  const res = world.residents;
+  const p = world.params;
+  const s = world.strength;
+  const u = world.units;
+  const orgs = world.organizations;
+  const roomV = 1 - s[VOLUNTEERS];
+  const roomO = 1 - s[ORGANIZATIONS];
+  const roomC = 1 - s[CHARITY];
+  const roomCommunity = 1 - s[COMMUNITY];
+  const r2 = p.volunteers.reinforcement ** 2;
+  const peer = p.volunteers.peerRate * roomV;
+  const join = p.organizations.joinRate * roomO;
+  const capable = p.organizations.capableToVolunteer * roomV * catalyst(world, MI['capable-members-volunteer']);
+  const donor = p.volunteers.donorRate * roomC * catalyst(world, MI['volunteer-network-donor']);
+  const found = p.volunteers.foundRate * roomO * catalyst(world, MI['core-volunteer-founds-organization']);
+  const council = p.volunteers.councilRate * roomCommunity;
+  const groupwork = groupworkIntensity(world);
+  const core = p.volunteers.coreRate * (1 + groupwork);
+  const tick = world.tick;
+
+  for (let i = 0; i < res.count; i++) {
+    const role = res.role[i];
+    if (role < VOLUNTEER) {
+      const k = res.volunteerNeighbours[i];
+      if (k > 0 && random() < (peer * res.willingness[i] * k * k) / (k * k + r2)) {
+        becomeVolunteer(world, i);
+        recordLink(world, MI['peer-asks-volunteer'], VOLUNTEERS, VOLUNTEERS, u.volunteer, -1, i);
+        continue;
+      }
+      const o = res.org[i];
+      if (role === PARTICIPANT && random() < capable * orgs.activity[o] * res.talent[i]) {
+        becomeVolunteer(world, i);
+        recordLink(world, MI['capable-members-volunteer'], ORGANIZATIONS, VOLUNTEERS, u.volunteer, orgs.leader[o], i);
+        continue;
+      }
+      const m = res.memberNeighbours[i];
+      if (o < 0 && m > 0 && random() < (join * res.willingness[i] * m * m) / (m * m + r2)) {
+        const target = memberNeighbourOrganization(world, i, random);
+        if (target >= 0 && joinOrganization(world, i, target)) {
+          recordLink(world, MI['neighbour-joins-organization'], ORGANIZATIONS, ORGANIZATIONS, u.member, -1, i);
+        }
+      }
+      continue;
+    }
+    // volunteers, core volunteers and organisers bring donors through their own networks
+    if (random() < donor * (role === VOLUNTEER ? 1 : 1.5)) {
+      const d = addDonor(world, p.charity.giftMean * (0.5 + random()), VOLUNTEERS);
+      recordLink(world, MI['volunteer-network-donor'], VOLUNTEERS, CHARITY, u.donor, i, d);
+    }
+    if (role === VOLUNTEER) {
+      if (tick - res.since[i] >= TENURE_FOR_CORE && random() < core * res.talent[i]) {
+        becomeCore(world, i);
+        recordLink(world, MI['volunteer-becomes-core'], VOLUNTEERS, VOLUNTEERS, u.core, -1, i);
+      }
+    } else if (role === CORE) {
+      if (random() < found * res.talent[i]) {
+        const o = foundOrganization(world, i, randomInt(random, 4), VOLUNTEERS, Math.floor(i / world.buildingSize));
+        const members = recruitFoundingMembers(world, o, i, random);
+        recordLink(
+          world,
+          MI['core-volunteer-founds-organization'],
+          VOLUNTEERS,
+          ORGANIZATIONS,
+          u.organization + members * u.member,
+          i,
+          o,
+        );
+      } else if (random() < council) {
+        world.committee.links += 1;
+        recordLink(world, MI['core-volunteer-joins-council'], VOLUNTEERS, COMMUNITY, u.link, i, -1);
+      }
+    }
+  }
+}
+
+/** The organisation of a random neighbour who is a member, or −1. */
+function memberNeighbourOrganization(world: World, i: number, random: Random): number {
+  const { offsets, neighbours } = world.network;
+  const a = offsets[i];
+  const n = offsets[i + 1] - a;
+  const start = randomInt(random, n);
+  for (let k = 0; k < n; k++) {
+    const j = neighbours[a + ((start + k) % n)];
+    const o = world.residents.org[j];
+    if (o >= 0 && world.organizations.alive[o]) return o;
+  }
+  return -1;
+}
+
+/** A new organisation draws its first members from the founder's neighbours. Returns how many joined. */
+function recruitFoundingMembers(world: World, o: number, founder: number, random: Random): number {
+  const want = world.params.organizations.foundingSize - 1;
+  const { offsets, neighbours } = world.network;
+  let joined = 0;
+  for (let x = offsets[founder]; x < offsets[founder + 1] && joined < want; x++) {
+    const j = neighbours[x];
+    if (random() < world.residents.willingness[j] && joinOrganization(world, j, o)) joined++;
+  }
+  return joined;
+}
+
+/** Members recruited from an organisation's home building (and the next ones). Returns how many joined. */
+export function recruitMembersNearHome(world: World, o: number, want: number, random: Random): number {
+  let joined = 0;
+  for (let tries = 0; tries < want * 4 && joined < want; tries++) {
+    const b = Math.min(world.buildings - 1, Math.max(0, world.organizations.home[o] + randomInt(random, 3) - 1));
+    const j = residentOfBuilding(world, b, random);
+    if (random() < 0.5 + world.residents.willingness[j] && joinOrganization(world, j, o)) joined++;
+  }
+  return joined;
+}
+
+/** Group work time in FTE per 10,000 residents: it speeds core development and organisations' activity. */
+export function groupworkIntensity(world: World): number {
+  return (
+    (world.socialWorkers.fte * world.params.socialWorkers.groupworkShare * world.socialWorkers.skill) /
+    (world.residents.count / 10000)
+  );
+}
+
+/** Organisations' activity, spending, and the sponsors they find. One pass over organisations. */
+export function cultivateOrganizations(world: World): void {
+  const random = world.random.cultivation;
+  const orgs = world.organizations;
+  const p = world.params;
+  const sponsor = p.organizations.sponsorRate * (1 - world.strength[CHARITY]) * catalyst(world, MI['organization-sponsor']);
+  const lift = 0.01 * groupworkIntensity(world);
+  for (let o = 0; o < orgs.used; o++) {
+    if (!orgs.alive[o]) continue;
+    const spend = Math.min(orgs.funds[o], p.organizations.weeklySpend);
+    orgs.funds[o] -= spend;
+    const target = Math.min(1, orgs.members[o] / 10) * (orgs.funds[o] > 0 ? 1 : 0.7);
+    const a = orgs.activity[o] + 0.1 * (target - orgs.activity[o]) + lift;
+    orgs.activity[o] = a > 1 ? 1 : a < 0 ? 0 : a;
+    if (random() < sponsor * orgs.activity[o]) {
+      const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), ORGANIZATIONS);
+      recordLink(world, MI['organization-sponsor'], ORGANIZATIONS, CHARITY, world.units.donor, orgs.leader[o], d);
+    }
+  }
+}
+
+/**
+ * Grants from the charity fund: each funds an existing organisation (which grows), or, while
+ * organisations are few, brings in an outside professional one; either way it brings volunteers.
+ */
+export function cultivateFromFunds(world: World): void {
+  const random = world.random.cultivation;
+  const p = world.params;
+  const u = world.units;
+  const size = p.charity.grantSize;
+  const roomO = 1 - world.strength[ORGANIZATIONS];
+  const affordable = Math.floor(world.charity.fund / size);
+  const grants = Math.min(
+    affordable,
+    drawCount(random, p.charity.grantRate * affordable * roomO * catalyst(world, MI['grant-to-organization'])),
+  );
+  const orgs = world.organizations;
+  for (let g = 0; g < grants; g++) {
+    world.charity.fund -= size;
+    let o = -1;
+    if (random() >= roomO && world.counters.organizations > 0) {
+      for (let tries = 0; tries < 8 && o < 0; tries++) {
+        const c = randomInt(random, orgs.used);
+        if (orgs.alive[c]) o = c;
+      }
+    }
+    if (o >= 0) {
+      orgs.funds[o] += size;
+      const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
+      recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o);
+    } else {
+      o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
+      orgs.funds[o] = size;
+      const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
+      recordLink(
+        world,
+        MI['grant-brings-professional-organization'],
+        CHARITY,
+        ORGANIZATIONS,
+        u.organization + joined * u.member,
+        -1,
+        world.organizations.used - 1,
+      );
+    }
+    const vols = drawCount(random, p.charity.grantVolunteers * (1 - world.strength[VOLUNTEERS]));
+    for (let v = 0; v < vols; v++) {
+      const j = capableResidentOf(world, world.organizations.home[o], random, 2);
+      if (becomeVolunteer(world, j)) {
+        recordLink(world, MI['grant-brings-volunteers'], CHARITY, VOLUNTEERS, u.volunteer, -1, j);
+      }
+    }
+  }
+}
+
+/** The base's own channels: the committee's hosting, mobilising and linking; social workers' direct work. */
+export function cultivateFromBase(world: World): void {
+  const random = world.random.cultivation;
+  const p = world.params;
+  const u = world.units;
+  const s = world.strength;
+  const e = world.effort;
+  const per10k = world.residents.count / 10000;
+  const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+
+  const host = drawCount(random, p.community.hostRate * e[MI['committee-hosts-organization']] * per10k * (1 - s[ORGANIZATIONS]));
+  for (let k = 0; k < host; k++) newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
+  const incubate = drawCount(
+    random,
+    p.socialWorkers.directRate * 0.1 * e[MI['social-worker-incubates-organization']] * per10k * (1 - s[ORGANIZATIONS]) * skill,
+  );
+  for (let k = 0; k < incubate; k++) {
+    newLocalOrganization(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
+  }
+
+  const mobilise = drawCount(random, p.community.mobiliseRate * e[MI['committee-mobilises-volunteer']] * per10k * (1 - s[VOLUNTEERS]));
+  askResidents(world, mobilise, COMMUNITY, MI['committee-mobilises-volunteer'], random);
+  const recruit = drawCount(
+    random,
+    p.socialWorkers.directRate * e[MI['social-worker-recruits-volunteer']] * per10k * (1 - s[VOLUNTEERS]) * skill,
+  );
+  askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random);
+
+  const linkingShare = e[MI['committee-introduces-resources']] / Math.max(1e-9, world.committee.staff / per10k);
+  const introduce = drawCount(random, p.community.introduceRate * world.committee.links * 3 * linkingShare * (1 - s[CHARITY]));
+  for (let k = 0; k < introduce; k++) {
+    const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), COMMUNITY);
+    recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
+  }
+  const raise = drawCount(
+    random,
+    p.socialWorkers.directRate * 0.5 * e[MI['social-worker-raises-funds']] * per10k * (1 - s[CHARITY]) * skill,
+  );
+  for (let k = 0; k < raise; k++) {
+    const d = addDonor(world, p.charity.giftMean * 2 * (0.5 + random()), SOCIAL_WORKERS);
+    recordLink(world, MI['social-worker-raises-funds'], SOCIAL_WORKERS, CHARITY, u.donor, -1, d);
+  }
+}
+
+function newLocalOrganization(world: World, by: number, mechanism: number, random: Random): void {
+  const home = randomInt(random, world.buildings);
+  const leader = capableResidentOf(world, home, random);
+  const role = world.residents.role[leader];
+  if (role === ORGANISER) return;
+  const o = foundOrganization(world, leader, randomInt(random, 4), by, home);
+  const joined = recruitFoundingMembers(world, o, leader, random);
+  const u = world.units;
+  const value = u.organization + (joined + 1) * u.member + (role < VOLUNTEER ? u.volunteer : 0);
+  recordLink(world, mechanism, by, ORGANIZATIONS, value, -1, o);
+}
+
+/** Residents asked in person: willing ones say yes (domain: 71% of those asked volunteer vs 29%). */
+function askResidents(world: World, count: number, by: number, mechanism: number, random: Random): void {
+  const res = world.residents;
+  for (let k = 0; k < count; k++) {
+    const i = randomInt(random, res.count);
+    if (res.role[i] < VOLUNTEER && random() < Math.min(1, res.willingness[i] * 2.4) && becomeVolunteer(world, i)) {
+      recordLink(world, mechanism, by, VOLUNTEERS, world.units.volunteer, -1, i);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { MECHANISM_INDEX, MECHANISMS } from '../mechanisms.ts';
+import type { World } from '../state.ts';
+
+/**
+ * The strategy of the base (社工—社区联合行动): how the social workers' organising time and the
+ * committee's linking time are spread over the channels (docs/ODD.md, "Strategies").
+ *
+ * - strengths-first (扬长): catalyse the channels whose source is strong, toward targets with room;
+ *   the committee backs the strongest carrier.
+ * - weakest-first: build the weakest carrier directly.
+ * - balanced: the same effort on every channel.
+ *
+ * Writes `world.effort[m]`: organising effort on mechanism m in FTE per 10,000 residents.
+ */
+export const CATALYSED = [
+  'capable-members-volunteer',
+  'core-volunteer-founds-organization',
+  'volunteer-network-donor',
+  'organization-sponsor',
+  'grant-to-organization',
+  'grant-brings-volunteers',
+].map((id) => MECHANISM_INDEX[id]);
+
+export const SOCIAL_WORKER_DIRECT = [
+  'social-worker-incubates-organization',
+  'social-worker-recruits-volunteer',
+  'social-worker-raises-funds',
+].map((id) => MECHANISM_INDEX[id]);
+
+export const COMMITTEE_CHANNELS = [
+  'committee-hosts-organization',
+  'committee-mobilises-volunteer',
+  'committee-introduces-resources',
+].map((id) => MECHANISM_INDEX[id]);
+
+const SHARPNESS = 4;
+
+export function allocateEffort(world: World): void {
+  // the base rolls in as soon as it has anyone to act
+  const rollIn = world.record.rollIn;
+  if (rollIn[SOCIAL_WORKERS] < 0 && world.socialWorkers.fte > 0) rollIn[SOCIAL_WORKERS] = world.tick;
+  if (rollIn[COMMUNITY] < 0 && world.committee.staff > 0) rollIn[COMMUNITY] = world.tick;
+  const s = world.strength;
+  const e = world.effort;
+  e.fill(0);
+  const strategy = world.scenario.strategy;
+  const sw = world.params.socialWorkers;
+  const per10k = world.residents.count / 10000;
+  const organising = Math.max(0, 1 - sw.caseworkShare - sw.groupworkShare);
+  const swEffort = (world.socialWorkers.fte * organising) / per10k;
+
+  let total = 0;
+  const weight = (m: number): number => {
+    const { source, target } = MECHANISMS[m];
+    const room = 1 - s[target];
+    if (strategy === 'balanced') return 1;
+    if (strategy === 'strengths-first') return CATALYSED.includes(m) ? s[source] ** SHARPNESS * room : 0;
+    return (SOCIAL_WORKER_DIRECT.includes(m) ? 1 : s[source]) * room ** SHARPNESS;
+  };
+  for (const m of CATALYSED) total += e[m] = weight(m);
+  for (const m of SOCIAL_WORKER_DIRECT) total += e[m] = weight(m);
+  if (total > 0) {
+    for (const m of CATALYSED) e[m] *= swEffort / total;
+    for (const m of SOCIAL_WORKER_DIRECT) e[m] *= swEffort / total;
+  }
+
+  // committee: linking time in FTE per 10,000 residents over its three channels
+  const cp = world.params.community;
+  const linking = (world.committee.staff * (1 - cp.serviceShare)) / per10k;
+  const targets = [ORGANIZATIONS, VOLUNTEERS, CHARITY];
+  let ctotal = 0;
+  const cw = targets.map((t) => {
+    const w = strategy === 'balanced' ? 1 : strategy === 'strengths-first' ? s[t] ** SHARPNESS : (1 - s[t]) ** SHARPNESS;
+    ctotal += w;
+    return w;
+  });
+  COMMITTEE_CHANNELS.forEach((m, k) => {
+    e[m] = ctotal > 0 ? (linking * cw[k]) / ctotal : linking / 3;
+  });
+}
+
+/** Multiplier on a carrier channel from the social workers' organising effort on it. */
+export function catalyst(world: World, mechanism: number): number {
+  const skill = world.socialWorkers.skill;
+  return 1 + world.params.socialWorkers.catalysis * world.effort[mechanism] * (0.5 + 0.5 * skill);
+}

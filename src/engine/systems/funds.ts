@@ -1,0 +1,21 @@
+import type { World } from '../state.ts';
+
+/** Weekly inflow to the charity fund: donors' gifts and external funding still being paid in. */
+export function collectFunds(world: World): void {
+  const d = world.donors;
+  let inflow = 0;
+  for (let k = 0; k < d.used; k++) if (d.alive[k]) inflow += d.gift[k];
+  if (world.charity.externalWeeksLeft > 0) {
+    inflow += world.charity.externalPerWeek;
+    world.charity.externalWeeksLeft--;
+    if (world.charity.externalWeeksLeft === 0) world.charity.externalPerWeek = 0;
+  }
+  world.charity.fund += inflow;
+}
+
+/** Social workers learn from practice: skill grows toward 1 while they work. */
+export function learn(world: World): void {
+  if (world.socialWorkers.fte > 0) {
+    world.socialWorkers.skill += world.params.socialWorkers.learning * (1 - world.socialWorkers.skill);
+  }
+}

@@ -1,0 +1,45 @@
+import { NEEDS } from '../../model/interventions.ts';
+import type { World } from '../state.ts';
+
+/**
+ * Applies the scenario's interventions scheduled for week `week` (an intervention at tick t happens
+ * after t weeks have run, before week t + 1; tick 0 is the start).
+ */
+export function applyInterventions(world: World, week: number): void {
+  for (const iv of world.scenario.interventions) {
+    if (iv.tick !== week) continue;
+    switch (iv.type) {
+      case 'shock': {
+        const random = world.random.interventions;
+        const res = world.residents;
+        const kinds = iv.need === 'all' ? [0, 1, 2] : [NEEDS.indexOf(iv.need)];
+        for (let i = 0; i < res.count; i++) {
+          if (iv.share < 1 && random() >= iv.share) continue;
+          for (const k of kinds) res.needs[3 * i + k] = Math.min(1, res.needs[3 * i + k] + iv.size);
+        }
+        break;
+      }
+      case 'grant': {
+        // a new grant adds to what is still being paid: spread both over the longer remaining span
+        const c = world.charity;
+        const remaining = c.externalPerWeek * c.externalWeeksLeft + iv.amount;
+        c.externalWeeksLeft = Math.max(c.externalWeeksLeft, iv.weeks);
+        c.externalPerWeek = remaining / c.externalWeeksLeft;
+        break;
+      }
+      case 'hire':
+        world.socialWorkers.fte += iv.socialWorkers;
+        break;
+      case 'withdraw':
+        world.socialWorkers.fte = Math.max(0, world.socialWorkers.fte - iv.socialWorkers);
+        break;
+      case 'incentive':
+        world.incentive = iv.on;
+        break;
+      case 'funding-end':
+        world.charity.externalPerWeek = 0;
+        world.charity.externalWeeksLeft = 0;
+        break;
+    }
+  }
+}

@@ -1,0 +1,275 @@
+import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { residentOfBuilding } from '../initialise.ts';
+import { MECHANISM_INDEX as MI } from '../mechanisms.ts';
+import { addDonor, becomeCore, becomeVolunteer, foundOrganization, markServed, recordLink } from '../ops.ts';
+import { drawCount, type Random, randomInt } from '../random.ts';
+import {
+  CORE,
+  PROFESSIONAL,
+  PROJECT_FREE,
+  PROJECT_RECRUITING,
+  PROJECT_RUNNING,
+  PROJECT_SLOTS,
+  VOLUNTEER,
+  type World,
+} from '../state.ts';
+import { recruitMembersNearHome } from './cultivation.ts';
+import { serve } from './services.ts';
+
+/**
+ * 动中联 (docs/ODD.md, "Projects"): community problems become projects led by whoever takes them
+ * up; a project searches its leader's networks for what it lacks — money, an implementing
+ * organisation, volunteers (team assembly, Guimerà et al. 2005) — runs and serves residents, and
+ * leaves developed elements behind. Flows name the element that supplied or pulled in each part.
+ */
+export function runProjects(world: World): void {
+  const random = world.random.projects;
+  startProjects(world, random);
+  const pr = world.projects;
+  for (let k = 0; k < pr.used; k++) {
+    if (pr.phase[k] === PROJECT_RECRUITING) assemble(world, k, random);
+    else if (pr.phase[k] === PROJECT_RUNNING) deliver(world, k, random);
+  }
+}
+
+function startProjects(world: World, random: Random): void {
+  const p = world.params.projects;
+  const s = world.strength;
+  const need = (world.meanNeed[0] + world.meanNeed[1] + world.meanNeed[2]) / 3;
+  const arrivals = drawCount(random, p.problemRate * (world.residents.count / 10000) * (need / 0.3));
+  const pr = world.projects;
+  for (let a = 0; a < arrivals; a++) {
+    // who takes the problem up, in proportion to each actor's strength
+    const w = [s[COMMUNITY], s[SOCIAL_WORKERS], s[VOLUNTEERS] * 0.5, s[ORGANIZATIONS] * 0.5];
+    const total = w[0] + w[1] + w[2] + w[3];
+    if (total <= 0) return;
+    let x = random() * total;
+    let lead = 0;
+    while (lead < 3 && x >= w[lead]) x -= w[lead++];
+    const leaderElement = [COMMUNITY, SOCIAL_WORKERS, VOLUNTEERS, ORGANIZATIONS][lead];
+    const home = randomInt(random, world.buildings);
+    let leader = -1;
+    let org = -1;
+    if (leaderElement === VOLUNTEERS) {
+      leader = findCoreVolunteer(world, random);
+      if (leader < 0) continue;
+    } else if (leaderElement === ORGANIZATIONS) {
+      org = findOrganization(world, random);
+      if (org < 0) continue;
+      leader = world.organizations.leader[org];
+    }
+    const k = freeSlot(world);
+    pr.phase[k] = PROJECT_RECRUITING;
+    pr.need[k] = neediest(world, random);
+    pr.leaderElement[k] = leaderElement;
+    pr.leader[k] = leader;
+    pr.budget[k] = p.budget;
+    pr.raised[k] = 0;
+    pr.org[k] = org;
+    pr.volunteerCount[k] = 0;
+    pr.deadline[k] = world.tick + p.recruitWeeks;
+    pr.end[k] = 0;
+    pr.home[k] = org >= 0 ? world.organizations.home[org] : leader >= 0 ? Math.floor(leader / world.buildingSize) : home;
+    world.counters.projectsRecruiting++;
+    world.counters.projectsStarted++;
+  }
+}
+
+function freeSlot(world: World): number {
+  let pr = world.projects;
+  for (let k = 0; k < pr.used; k++) if (pr.phase[k] === PROJECT_FREE) return k;
+  if (pr.used === pr.capacity) {
+    const n = pr.capacity * 2;
+    const grown = {
+      capacity: n,
+      used: pr.used,
+      phase: new Uint8Array(n),
+      need: new Uint8Array(n),
+      leaderElement: new Uint8Array(n),
+      leader: new Int32Array(n),
+      budget: new Float64Array(n),
+      raised: new Float64Array(n),
+      org: new Int32Array(n),
+      volunteers: new Int32Array(n * PROJECT_SLOTS),
+      volunteerCount: new Int32Array(n),
+      deadline: new Int32Array(n),
+      end: new Int32Array(n),
+      home: new Int32Array(n),
+    };
+    for (const key of Object.keys(grown) as (keyof typeof grown)[]) {
+      const arr = grown[key];
+      if (typeof arr !== 'number') arr.set(pr[key] as never);
+    }
+    pr = world.projects = grown;
+  }
+  return pr.used++;
+}
+
+function neediest(world: World, random: Random): number {
+  const m = world.meanNeed;
+  const total = m[0] + m[1] + m[2];
+  let x = random() * total;
+  if (x < m[0]) return 0;
+  x -= m[0];
+  return x < m[1] ? 1 : 2;
+}
+
+function findCoreVolunteer(world: World, random: Random): number {
+  const res = world.residents;
+  for (let t = 0; t < 64; t++) {
+    const i = randomInt(random, res.count);
+    if (res.role[i] >= CORE) return i;
+  }
+  return -1;
+}
+
+function findOrganization(world: World, random: Random): number {
+  const orgs = world.organizations;
+  if (world.counters.organizations === 0) return -1;
+  for (let t = 0; t < 16; t++) {
+    const o = randomInt(random, orgs.used);
+    if (orgs.alive[o]) return o;
+  }
+  return -1;
+}
+
+/** One week of assembling a project: money, an organisation and volunteers, through the leader's networks. */
+function assemble(world: World, k: number, random: Random): void {
+  const pr = world.projects;
+  const p = world.params;
+  const u = world.units;
+  const s = world.strength;
+  const lead = pr.leaderElement[k];
+  const search = p.projects.searchRate;
+
+  // money: the charity fund first, then the leader's own network
+  const missing = pr.budget[k] - pr.raised[k];
+  if (missing > 0) {
+    const fromFund = Math.min(missing, world.charity.fund * 0.5);
+    if (fromFund > 0 && random() < search * (0.5 + s[CHARITY])) {
+      world.charity.fund -= fromFund;
+      pr.raised[k] += fromFund;
+      // the money lets the implementing organisation take on members; before one is found it only waits
+      const o = pr.org[k];
+      const joined = o >= 0 ? recruitMembersNearHome(world, o, 2, random) : 0;
+      recordLink(world, MI['project-funding'], CHARITY, o >= 0 ? ORGANIZATIONS : lead, joined * u.member, -1, k);
+    } else if (random() < search * s[lead]) {
+      const gift = lead === COMMUNITY || lead === ORGANIZATIONS ? p.charity.enterpriseGift : p.charity.giftMean * 2;
+      const d = addDonor(world, gift * (0.5 + random()), lead);
+      pr.raised[k] += gift * 10;
+      recordLink(world, MI['project-fundraising'], lead, CHARITY, u.donor, pr.leader[k], d);
+    }
+  }
+
+  // an implementing organisation
+  if (pr.org[k] < 0) {
+    if (random() < search * s[ORGANIZATIONS] * 2) {
+      const o = findOrganization(world, random);
+      if (o >= 0) {
+        pr.org[k] = o;
+        world.organizations.activity[o] = Math.min(1, world.organizations.activity[o] + 0.2);
+        recordLink(world, MI['project-mobilises-organization'], lead, ORGANIZATIONS, u.member, pr.leader[k], o);
+      }
+    } else if (pr.raised[k] >= pr.budget[k] * 0.5 && random() < search) {
+      // funded but no local organisation: the money brings in a professional one
+      const o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, pr.home[k]);
+      pr.org[k] = o;
+      recordLink(world, MI['project-funding'], CHARITY, ORGANIZATIONS, u.organization, -1, o);
+    }
+  }
+
+  // volunteers: from the organisation's members and the leader's neighbours
+  const want = Math.min(PROJECT_SLOTS, p.projects.volunteersNeeded);
+  const tries = Math.min(4, want - pr.volunteerCount[k]);
+  for (let t = 0; t < tries; t++) {
+    const j = candidate(world, k, random);
+    if (j < 0 || world.residents.project[j] >= 0) continue;
+    const res = world.residents;
+    const wasVolunteer = res.role[j] >= VOLUNTEER;
+    const o = pr.org[k];
+    const viaOrg = o >= 0 && res.org[j] === o;
+    const chance = wasVolunteer ? 0.8 : res.willingness[j] * (viaOrg || pr.leader[k] >= 0 ? 2.4 : 1);
+    if (random() >= chance) continue;
+    if (!wasVolunteer) {
+      becomeVolunteer(world, j);
+      recordLink(world, MI['project-recruits-volunteer'], viaOrg ? ORGANIZATIONS : lead, VOLUNTEERS, u.volunteer, pr.leader[k], j);
+    }
+    res.project[j] = k;
+    pr.volunteers[k * PROJECT_SLOTS + pr.volunteerCount[k]++] = j;
+  }
+
+  const ready =
+    pr.raised[k] >= pr.budget[k] * 0.5 && pr.org[k] >= 0 && pr.volunteerCount[k] >= Math.ceil(want / 2);
+  if (ready) {
+    pr.phase[k] = PROJECT_RUNNING;
+    pr.end[k] = world.tick + p.projects.runWeeks;
+    world.counters.projectsRecruiting--;
+    world.counters.projectsRunning++;
+  } else if (world.tick >= pr.deadline[k]) {
+    world.charity.fund += pr.raised[k];
+    release(world, k);
+    world.counters.projectsRecruiting--;
+    world.counters.projectsFailed++;
+  }
+}
+
+/** A volunteer candidate: a member of the implementing organisation or a neighbour of the leader. */
+function candidate(world: World, k: number, random: Random): number {
+  const pr = world.projects;
+  const leader = pr.leader[k];
+  if (leader >= 0 && random() < 0.5) {
+    const { offsets, neighbours } = world.network;
+    const n = offsets[leader + 1] - offsets[leader];
+    return n > 0 ? neighbours[offsets[leader] + randomInt(random, n)] : -1;
+  }
+  return residentOfBuilding(world, pr.home[k], random);
+}
+
+/** One week of a running project: its volunteers and organisation serve residents near it. */
+function deliver(world: World, k: number, random: Random): void {
+  const pr = world.projects;
+  const p = world.params;
+  const spend = pr.budget[k] / p.projects.runWeeks;
+  pr.raised[k] = Math.max(0, pr.raised[k] - spend);
+  const need = pr.need[k];
+  const want = Math.max(1, Math.min(PROJECT_SLOTS, p.projects.volunteersNeeded));
+  const contacts = drawCount(random, p.projects.contactsPerWeek * Math.min(1, pr.volunteerCount[k] / want));
+  for (let c = 0; c < contacts; c++) {
+    const b = Math.min(world.buildings - 1, Math.max(0, pr.home[k] + randomInt(random, 5) - 2));
+    const i = residentOfBuilding(world, b, random);
+    serve(world, i, VOLUNTEERS, need, 1.5, false);
+    markServed(world, i, ORGANIZATIONS);
+    if (need === 1) markServed(world, i, CHARITY);
+  }
+  if (world.tick < pr.end[k]) return;
+  // the legacy: volunteers grown into core volunteers, a partner unit for the committee
+  const u = world.units;
+  const res = world.residents;
+  for (let v = 0; v < pr.volunteerCount[k]; v++) {
+    const j = pr.volunteers[k * PROJECT_SLOTS + v];
+    if (res.role[j] === VOLUNTEER && random() < 0.3 * res.talent[j] + 0.05 && becomeCore(world, j)) {
+      recordLink(world, MI['project-legacy-core'], pr.leaderElement[k], VOLUNTEERS, u.core, pr.leader[k], j);
+    }
+  }
+  if (random() < 0.5) {
+    world.committee.links += 1;
+    recordLink(world, MI['project-legacy-partner'], pr.leaderElement[k], COMMUNITY, u.link, pr.leader[k], k);
+  }
+  const o = pr.org[k];
+  if (o >= 0 && world.organizations.alive[o]) world.organizations.funds[o] += pr.raised[k];
+  else world.charity.fund += pr.raised[k];
+  release(world, k);
+  world.counters.projectsRunning--;
+  world.counters.projectsCompleted++;
+}
+
+function release(world: World, k: number): void {
+  const pr = world.projects;
+  for (let v = 0; v < pr.volunteerCount[k]; v++) {
+    const j = pr.volunteers[k * PROJECT_SLOTS + v];
+    if (world.residents.project[j] === k) world.residents.project[j] = -1;
+  }
+  pr.phase[k] = PROJECT_FREE;
+  pr.raised[k] = 0;
+  pr.volunteerCount[k] = 0;
+}

@@ -1,0 +1,121 @@
+import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { markServed } from '../ops.ts';
+import { drawCount, type Random, randomInt } from '../random.ts';
+import { NEED_MATERIAL, NEED_PSYCHOLOGICAL, NEED_SOCIAL, VOLUNTEER, type World } from '../state.ts';
+
+/**
+ * Services from each element to residents, capacity-limited (docs/ODD.md, "Services"). A contact
+ * lowers one need (and the others by half as much), and raises belonging and trust; help through a
+ * social worker raises trust by the mediator factor (domain: the mediator effect).
+ */
+export function deliverServices(world: World): void {
+  const random = world.random.services;
+  socialWorkerCasework(world, random);
+  socialWorkerGroupwork(world, random);
+  committeeVisits(world, random);
+  charityAid(world, random);
+  organizationsAndVolunteers(world, random);
+}
+
+/** Applies one service contact from `element` to resident `i`, aimed at need `need`. */
+export function serve(world: World, i: number, element: number, need: number, strength: number, mediated: boolean): void {
+  const res = world.residents;
+  const sp = world.params.services;
+  const effect = sp.needEffect * strength;
+  for (let k = 0; k < 3; k++) {
+    const x = 3 * i + k;
+    const v = res.needs[x] - (k === need ? effect : effect / 2);
+    res.needs[x] = v < 0 ? 0 : v;
+  }
+  const b = res.belonging[i] + sp.belongingGain;
+  res.belonging[i] = b > 1 ? 1 : b;
+  const t = res.trust[i] + sp.trustGain * (mediated ? world.params.socialWorkers.mediator : 1);
+  res.trust[i] = t > 1 ? 1 : t;
+  markServed(world, i, element);
+}
+
+/** The neediest of a few randomly met residents, by need `need` (−1: total need). */
+function findNeedy(world: World, random: Random, need: number, draws: number): number {
+  const res = world.residents;
+  let best = randomInt(random, res.count);
+  let bestNeed = -1;
+  for (let d = 0; d < draws; d++) {
+    const i = d === 0 ? best : randomInt(random, res.count);
+    const x = 3 * i;
+    const v = need < 0 ? res.needs[x] + res.needs[x + 1] + res.needs[x + 2] : res.needs[x + need];
+    if (v > bestNeed) {
+      bestNeed = v;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function socialWorkerCasework(world: World, random: Random): void {
+  const sw = world.params.socialWorkers;
+  const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.caseworkShare;
+  const contacts = drawCount(random, hours / sw.hoursPerCase);
+  const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+  for (let c = 0; c < contacts; c++) {
+    serve(world, findNeedy(world, random, -1, 4), SOCIAL_WORKERS, NEED_PSYCHOLOGICAL, skill, true);
+  }
+}
+
+/** Group sessions with an organisation's members (or a building's residents when there are none). */
+function socialWorkerGroupwork(world: World, random: Random): void {
+  const sw = world.params.socialWorkers;
+  const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.groupworkShare;
+  const sessions = drawCount(random, hours / 2);
+  const orgs = world.organizations;
+  const size = world.buildingSize;
+  const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+  for (let g = 0; g < sessions; g++) {
+    const o = randomInt(random, Math.max(1, orgs.used));
+    const building = orgs.used > 0 && orgs.alive[o] ? orgs.home[o] : randomInt(random, world.buildings);
+    if (orgs.used > 0 && orgs.alive[o]) orgs.activity[o] = Math.min(1, orgs.activity[o] + 0.02);
+    for (let m = 0; m < sw.groupSize; m++) {
+      const i = Math.min(world.residents.count - 1, building * size + randomInt(random, size));
+      serve(world, i, SOCIAL_WORKERS, NEED_SOCIAL, 0.5 * skill, true);
+    }
+  }
+}
+
+function committeeVisits(world: World, random: Random): void {
+  const cp = world.params.community;
+  const hours = world.committee.staff * cp.hoursPerStaff * cp.serviceShare;
+  const contacts = drawCount(random, hours / cp.hoursPerVisit);
+  for (let c = 0; c < contacts; c++) {
+    const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
+    serve(world, findNeedy(world, random, need, 3), COMMUNITY, need, 0.8, false);
+  }
+}
+
+/** Material aid paid from the charity fund; never spends more than the fund holds. */
+function charityAid(world: World, random: Random): void {
+  const cp = world.params.charity;
+  const packages = Math.floor((world.charity.fund * cp.aidShare) / cp.aidSize);
+  for (let a = 0; a < packages; a++) {
+    world.charity.fund -= cp.aidSize;
+    serve(world, findNeedy(world, random, NEED_MATERIAL, 4), CHARITY, NEED_MATERIAL, 1.5, false);
+  }
+}
+
+/** Organisations' activities for their members, and volunteers' visits to their neighbours: one pass. */
+function organizationsAndVolunteers(world: World, random: Random): void {
+  const res = world.residents;
+  const activity = world.organizations.activity;
+  const { offsets, neighbours } = world.network;
+  const visits = world.params.volunteers.visitsPerWeek;
+  for (let i = 0; i < res.count; i++) {
+    const o = res.org[i];
+    if (o >= 0 && random() < activity[o] * 0.5) serve(world, i, ORGANIZATIONS, NEED_SOCIAL, 0.5, false);
+    if (res.role[i] >= VOLUNTEER) {
+      const n = offsets[i + 1] - offsets[i];
+      const count = drawCount(random, visits);
+      for (let v = 0; v < count && n > 0; v++) {
+        const j = neighbours[offsets[i] + randomInt(random, n)];
+        serve(world, j, VOLUNTEERS, v % 2 === 0 ? NEED_PSYCHOLOGICAL : NEED_SOCIAL, 0.7, false);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Events on a scenario's timeline (product.md: "Interventions on a timeline"). */
+const tick = z.number().int().min(0).max(5200).describe('Week at which the intervention happens');
+
+export const NEEDS = ['psychological', 'material', 'social'] as const;
+export type NeedId = (typeof NEEDS)[number];
+
+export const interventionSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({
+      type: z.literal('shock'),
+      tick,
+      need: z.enum([...NEEDS, 'all']).describe('Which need rises'),
+      size: z.number().min(0).max(1).describe('How much the need rises (index 0–1)'),
+      share: z.number().min(0).max(1).default(1).describe('Share of residents affected'),
+    })
+    .describe('A shock to residents\u2019 needs, e.g. the 2020 epidemic'),
+  z
+    .strictObject({
+      type: z.literal('grant'),
+      tick,
+      amount: z.number().min(0).max(1e10).describe('Yuan paid into the charity fund'),
+      weeks: z.number().int().min(1).max(5200).default(1).describe('Weeks over which it is paid'),
+    })
+    .describe('External funding, e.g. a foundation programme'),
+  z
+    .strictObject({
+      type: z.literal('hire'),
+      tick,
+      socialWorkers: z.number().min(0).max(100000).describe('Full-time social workers added'),
+    })
+    .describe('Social workers stationed in the community'),
+  z
+    .strictObject({
+      type: z.literal('withdraw'),
+      tick,
+      socialWorkers: z.number().min(0).max(100000).describe('Full-time social workers withdrawn'),
+    })
+    .describe('Social workers withdrawn'),
+  z
+    .strictObject({
+      type: z.literal('incentive'),
+      tick,
+      on: z.boolean().describe('Start (true) or stop (false) the volunteer incentive scheme'),
+    })
+    .describe('Points or time-bank incentive scheme for volunteers'),
+  z
+    .strictObject({ type: z.literal('funding-end'), tick })
+    .describe('All external funding still being paid in stops'),
+]);
+
+export type Intervention = z.output<typeof interventionSchema>;
+export const INTERVENTION_TYPES = ['shock', 'grant', 'hire', 'withdraw', 'incentive', 'funding-end'] as const;
