@@ -23,8 +23,16 @@ for (let seed = 1; seed <= seeds; seed++) {
   const ms = performance.now() - t0;
   counts[summary.pathway.mode] = (counts[summary.pathway.mode] ?? 0) + 1;
   if (seeds <= 3) {
-    console.log(JSON.stringify({ pathway: summary.pathway, initial: summary.initial, final: summary.final, ms }, null, 1));
-    console.log(summary.flows.map((f) => `${f.from}->${f.to} ${f.mechanism} ${f.count} ${f.strength}`).join('\n'));
+    console.log(
+      JSON.stringify(
+        { pathway: summary.pathway, initial: summary.initial, final: summary.final, ms },
+        null,
+        1,
+      ),
+    );
+    console.log(
+      summary.flows.map((f) => `${f.from}->${f.to} ${f.mechanism} ${f.count} ${f.strength}`).join('\n'),
+    );
     console.log(JSON.stringify(summary.outcomes));
   } else console.log(seed, summary.pathway.mode, JSON.stringify(summary.pathway.rollIn), ms.toFixed(0));
 }

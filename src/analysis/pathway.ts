@@ -1,5 +1,5 @@
-import { CARRIER_ELEMENTS, ELEMENT_NAMES, ELEMENTS, type ElementId, type ModeId } from '../model/elements.ts';
 import type { Pathway } from '../engine/result.ts';
+import { CARRIER_ELEMENTS, ELEMENT_NAMES, ELEMENTS, type ElementId, type ModeId } from '../model/elements.ts';
 
 const MODE_OF: Record<string, ModeId> = {
   organizations: 'organization-led',
@@ -42,16 +42,25 @@ export function analysePathway(rollInWeeks: ArrayLike<number>, leadWeeks: number
     if (lead >= leadWeeks) {
       mode = MODE_OF[firstMover];
       const next = second
-        ? { en: `${lead} weeks before ${ELEMENT_NAMES[second].en.toLowerCase()}`, zh: `比${ELEMENT_NAMES[second].zh}早${lead}周` }
+        ? {
+            en: `${lead} weeks before ${ELEMENT_NAMES[second].en.toLowerCase()}`,
+            zh: `比${ELEMENT_NAMES[second].zh}早${lead}周`,
+          }
         : { en: 'and no other carrier followed', zh: '其他载体要素未被卷入' };
       reason = {
         en: `${name.en} moved first (week ${first}), ${next.en}; order: ${order.join(' → ')}.`,
         zh: `${name.zh}率先行动（第${first}周），${next.zh}；顺序：${order.map((e) => ELEMENT_NAMES[e].zh).join('→')}。`,
       };
-    } else {
+    } else if (second) {
       reason = {
         en: `${name.en} moved first (week ${first}) but ${ELEMENT_NAMES[second].en.toLowerCase()} followed within ${lead} week(s), less than the ${leadWeeks} needed for a clear lead.`,
         zh: `${name.zh}率先行动（第${first}周），但${ELEMENT_NAMES[second].zh}在${lead}周内跟进，不足${leadWeeks}周，没有明显的先行要素。`,
+      };
+    } else {
+      // the only carrier rolled in too close to the end of the run to show a clear lead
+      reason = {
+        en: `${name.en} moved first (week ${first}) but the run ended ${lead} week(s) later, less than the ${leadWeeks} needed for a clear lead.`,
+        zh: `${name.zh}率先行动（第${first}周），但${lead}周后模拟即结束，不足${leadWeeks}周，没有明显的先行要素。`,
       };
     }
   }

@@ -13,8 +13,8 @@ import {
   VOLUNTEER,
   type World,
 } from './state.ts';
-import { driftNeeds } from './systems/needs.ts';
 import { measureStrength, strengthReference, strengthUnits } from './strength.ts';
+import { sumNeeds } from './systems/needs.ts';
 
 export interface WorldOptions {
   /** Keep the individual event log. */
@@ -55,6 +55,10 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     strength: new Float64Array(5),
     effort: new Float64Array(32),
     meanNeed: new Float64Array(3),
+    needSum: new Float64Array(3),
+    needDrifts: 0,
+    needBaselineSum: new Float64Array(3),
+    needDecay: new Float64Array(scenario.ticks + 2),
     record: createRecorder(options.events ?? false, options.eventLimit ?? 2_000_000),
   };
   populate(world, random.population);
@@ -69,7 +73,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   for (let k = 0; k < donors; k++) addDonor(world, p.charity.giftMean * (0.5 + random.population()), CHARITY);
   world.charity.fund = s.charity * ref.fund;
   measureStrength(world, ref, world.strength);
-  driftNeeds(world);
+  sumNeeds(world);
   return world;
 }
 
@@ -145,4 +149,3 @@ function seedVolunteers(world: World, s: number, random: Random): void {
     if (res.role[i] === VOLUNTEER && random() < 0.2 + res.talent[i]) becomeCore(world, i);
   }
 }
-

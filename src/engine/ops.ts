@@ -67,7 +67,7 @@ export function recordLink(
   r.evValue[e] = value;
 }
 
-function addToNeighbours(world: World, i: number, counts: Uint16Array, delta: number): void {
+function addToNeighbours(world: World, i: number, counts: Uint8Array, delta: number): void {
   const { offsets, neighbours } = world.network;
   for (let x = offsets[i]; x < offsets[i + 1]; x++) counts[neighbours[x]] += delta;
 }
@@ -139,7 +139,13 @@ export function leaveOrganization(world: World, i: number): void {
  * Founds an organisation. A resident leader becomes its organiser (an organiser counts as a core
  * volunteer); `leader` −1 is an outside professional organisation with no resident leader.
  */
-export function foundOrganization(world: World, leader: number, kind: number, foundedBy: number, home: number): number {
+export function foundOrganization(
+  world: World,
+  leader: number,
+  kind: number,
+  foundedBy: number,
+  home: number,
+): number {
   let orgs = world.organizations;
   if (orgs.used === orgs.capacity) {
     const n = orgs.capacity * 2;

@@ -7,6 +7,7 @@ import type { Flow, LinkageEvent, Outcomes, RunSummary } from './result.ts';
 import type { World } from './state.ts';
 import { step } from './step.ts';
 import { measureStrength } from './strength.ts';
+import { settleAllNeeds } from './systems/needs.ts';
 
 /** Per-week columns of a run, in output order. */
 export const SERIES_COLUMNS = [
@@ -34,7 +35,10 @@ export class Simulation {
   readonly columns: Float64Array[];
   private readonly end = new Float64Array(5);
 
-  constructor(readonly scenario: Scenario, options: WorldOptions = {}) {
+  constructor(
+    readonly scenario: Scenario,
+    options: WorldOptions = {},
+  ) {
     this.world = createWorld(scenario, options);
     this.columns = SERIES_COLUMNS.map(() => new Float64Array(scenario.ticks + 1));
     this.sample();
@@ -84,7 +88,10 @@ export class Simulation {
   /** Strength per element at the end of the last week run. */
   strength(): Record<ElementId, number> {
     const t = this.world.tick;
-    return Object.fromEntries(ELEMENTS.map((e, i) => [e, round(this.columns[i][t])])) as Record<ElementId, number>;
+    return Object.fromEntries(ELEMENTS.map((e, i) => [e, round(this.columns[i][t])])) as Record<
+      ElementId,
+      number
+    >;
   }
 
   summary(): RunSummary {
@@ -191,6 +198,7 @@ const IMPROVEMENT = 0.05;
 function outcomes(w: World): Outcomes {
   const res = w.residents;
   const n = res.count;
+  settleAllNeeds(w);
   const served = new Float64Array(5);
   const improved = new Float64Array(3);
   let belonging = 0;
@@ -198,7 +206,8 @@ function outcomes(w: World): Outcomes {
   for (let i = 0; i < n; i++) {
     const bits = res.served[i];
     for (let e = 0; e < 5; e++) if (bits & (1 << e)) served[e]++;
-    for (let k = 0; k < 3; k++) if (res.needs[3 * i + k] < res.needReference[3 * i + k] - IMPROVEMENT) improved[k]++;
+    for (let k = 0; k < 3; k++)
+      if (res.needs[3 * i + k] < res.needReference[3 * i + k] - IMPROVEMENT) improved[k]++;
     belonging += res.belonging[i];
     trust += res.trust[i];
   }
@@ -206,7 +215,11 @@ function outcomes(w: World): Outcomes {
   return {
     coverage: Object.fromEntries(ELEMENTS.map((e, i) => [e, share(served[i])])) as Record<ElementId, number>,
     servedAny: share(w.counters.served),
-    meanNeed: { psychological: round(w.meanNeed[0]), material: round(w.meanNeed[1]), social: round(w.meanNeed[2]) },
+    meanNeed: {
+      psychological: round(w.meanNeed[0]),
+      material: round(w.meanNeed[1]),
+      social: round(w.meanNeed[2]),
+    },
     improved: { psychological: share(improved[0]), material: share(improved[1]), social: share(improved[2]) },
     meanBelonging: share(belonging),
     meanTrust: share(trust),
@@ -215,7 +228,10 @@ function outcomes(w: World): Outcomes {
       completed: w.counters.projectsCompleted,
       failed: w.counters.projectsFailed,
     },
-    serviceContacts: Object.fromEntries(ELEMENTS.map((e, i) => [e, w.record.contacts[i]])) as Record<ElementId, number>,
+    serviceContacts: Object.fromEntries(ELEMENTS.map((e, i) => [e, w.record.contacts[i]])) as Record<
+      ElementId,
+      number
+    >,
   };
 }
 
@@ -246,5 +262,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     sim.step();
     options.onTick?.(sim.tick);
   }
-  return { summary: sim.summary(), events: options.events ? sim.events() : [], eventsDropped: sim.eventsDropped };
+  return {
+    summary: sim.summary(),
+    events: options.events ? sim.events() : [],
+    eventsDropped: sim.eventsDropped,
+  };
 }

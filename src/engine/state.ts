@@ -25,18 +25,20 @@ export interface Residents {
   needs: Float32Array;
   needBaseline: Float32Array;
   needReference: Float32Array;
+  /** Week up to which this resident's needs have drifted (needs drift lazily; see systems/needs.ts). */
+  needWeek: Uint16Array;
   belonging: Float32Array;
   trust: Float32Array;
   role: Uint8Array;
-  /** Week the resident entered its current role. */
-  since: Int32Array;
+  /** Week the resident entered its current role (−104 … 5200 fits 16 bits). */
+  since: Int16Array;
   /** Organisation the resident belongs to, or −1. */
   org: Int32Array;
   /** Project the resident volunteers for, or −1. */
   project: Int32Array;
-  /** Number of neighbours who volunteer / who are members of an organisation. */
-  volunteerNeighbours: Uint16Array;
-  memberNeighbours: Uint16Array;
+  /** Number of neighbours who volunteer / who are members (degree ≤ 40 + a few long ties, so a byte holds it). */
+  volunteerNeighbours: Uint8Array;
+  memberNeighbours: Uint8Array;
   /** Bit e set when element e has ever served the resident. */
   served: Uint8Array;
 }
@@ -132,6 +134,13 @@ export interface World {
   effort: Float64Array;
   /** Mean need per need kind, refreshed by the needs system. */
   meanNeed: Float64Array;
+  /** Sum of needs and of baselines per need kind, kept exact as needs drift and change. */
+  needSum: Float64Array;
+  needBaselineSum: Float64Array;
+  /** Weeks of drift applied to the sums so far; residents are settled up to this. */
+  needDrifts: number;
+  /** (1 − needRecovery)^k for k weeks, for lazy drift. */
+  needDecay: Float64Array;
   record: Recorder;
 }
 
@@ -192,14 +201,15 @@ export function createResidents(count: number): Residents {
     needs: new Float32Array(count * 3),
     needBaseline: new Float32Array(count * 3),
     needReference: new Float32Array(count * 3),
+    needWeek: new Uint16Array(count),
     belonging: new Float32Array(count),
     trust: new Float32Array(count),
     role: new Uint8Array(count),
-    since: new Int32Array(count),
+    since: new Int16Array(count),
     org: new Int32Array(count).fill(-1),
     project: new Int32Array(count).fill(-1),
-    volunteerNeighbours: new Uint16Array(count),
-    memberNeighbours: new Uint16Array(count),
+    volunteerNeighbours: new Uint8Array(count),
+    memberNeighbours: new Uint8Array(count),
     served: new Uint8Array(count),
   };
 }
@@ -250,7 +260,10 @@ export function createProjects(capacity: number): Projects {
 }
 
 /** Doubles a typed array's length, keeping its contents (amortised O(1) per added agent). */
-export function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a: T, length: number): T {
+export function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(
+  a: T,
+  length: number,
+): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
   return b;

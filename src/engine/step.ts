@@ -1,5 +1,5 @@
-import { measureStrength } from './strength.ts';
 import type { World } from './state.ts';
+import { measureStrength } from './strength.ts';
 import { attrition } from './systems/attrition.ts';
 import { cultivate } from './systems/cultivation.ts';
 import { allocateEffort } from './systems/effort.ts';

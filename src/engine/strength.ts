@@ -93,7 +93,8 @@ export function measureStrength(world: World, ref: StrengthReference, out: Float
     WEIGHTS.socialWorkers[0] * cap(world.socialWorkers.fte / ref.socialWorkers) +
     WEIGHTS.socialWorkers[1] * cap(world.socialWorkers.skill);
   out[VOLUNTEERS] =
-    WEIGHTS.volunteers[0] * cap(c.volunteers / ref.volunteers) + WEIGHTS.volunteers[1] * cap(c.cores / ref.cores);
+    WEIGHTS.volunteers[0] * cap(c.volunteers / ref.volunteers) +
+    WEIGHTS.volunteers[1] * cap(c.cores / ref.cores);
   out[CHARITY] =
     WEIGHTS.charity[0] * cap(c.donors / ref.donors) + WEIGHTS.charity[1] * cap(world.charity.fund / ref.fund);
   return out;

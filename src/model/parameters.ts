@@ -76,7 +76,7 @@ export const SCENARIO_FIELDS: readonly NumberSpec[] = [
     unit: 'residents',
     integer: true,
     source:
-      'domain: one community of 5,877 residents; 东亭 ~15,000. Upper bound: memory (~120 bytes/resident)',
+      'domain: one community of 5,877 residents; 东亭 ~15,000. Upper bound: memory (~150 bytes per resident)',
     label: { zh: '居民人数', en: 'Residents' },
   },
 ];
@@ -96,7 +96,8 @@ export const INITIAL_FIELDS: readonly NumberSpec[] = Object.entries(INITIAL_LABE
   min: 0,
   max: 1,
   unit: 'strength index 0–1',
-  source: 'scenario input; domain: charity and volunteers are usually the weakest, organisations the most developed',
+  source:
+    'scenario input; domain: charity and volunteers are usually the weakest, organisations the most developed',
   label: { zh, en },
 }));
 

@@ -1,8 +1,11 @@
-import { closest, type ScenarioFile, type ValidationResult, validateScenario } from './scenario.ts';
 import { ALL_NUMBERS } from './parameters.ts';
+import { closest, type ScenarioFile, type ValidationResult, validateScenario } from './scenario.ts';
 
 /** Parses JSON text, reporting a syntax error with its line and column. */
-export function parseJson(text: string, name = 'scenario'): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseJson(
+  text: string,
+  name = 'scenario',
+): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
@@ -27,7 +30,15 @@ export function parseScenario(text: string, name = 'scenario'): ValidationResult
 }
 
 /** Paths that `--set` accepts besides the numeric ones. */
-const OTHER_PATHS = ['id', 'strategy', 'title.zh', 'title.en', 'description.zh', 'description.en', 'interventions'];
+const OTHER_PATHS = [
+  'id',
+  'strategy',
+  'title.zh',
+  'title.en',
+  'description.zh',
+  'description.en',
+  'interventions',
+];
 export const SETTABLE_PATHS: readonly string[] = [...ALL_NUMBERS.map((s) => s.path), ...OTHER_PATHS];
 
 /**

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ELEMENTS, type ElementId, STRATEGIES, type StrategyId } from './elements.ts';
 import { type Intervention, interventionSchema } from './interventions.ts';
-import { ALL_NUMBERS, defaultParameters, type NumberSpec, PARAMETERS, type Parameters } from './parameters.ts';
+import {
+  ALL_NUMBERS,
+  defaultParameters,
+  type NumberSpec,
+  PARAMETERS,
+  type Parameters,
+} from './parameters.ts';
 
 export interface Text {
   zh: string;
@@ -59,7 +65,9 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     id: z
       .string({ error: 'is required (a short name such as "my-community")' })
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, { error: 'must be letters, digits, "-", "_" or "." (at most 80)' }),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, {
+        error: 'must be letters, digits, "-", "_" or "." (at most 80)',
+      }),
     title: text.optional(),
     description: text.optional(),
     seed: field('seed'),
@@ -103,7 +111,9 @@ export function resolveScenario(file: ScenarioFile): Scenario {
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${String(p)}`)).join('');
+  const path = issue.path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${String(p)}`))
+    .join('');
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path);
     return issue.keys

@@ -43,7 +43,8 @@ export function cultivateResidents(world: World): void {
   const r2 = p.volunteers.reinforcement ** 2;
   const peer = p.volunteers.peerRate * roomV;
   const join = p.organizations.joinRate * roomO;
-  const capable = p.organizations.capableToVolunteer * roomV * catalyst(world, MI['capable-members-volunteer']);
+  const capable =
+    p.organizations.capableToVolunteer * roomV * catalyst(world, MI['capable-members-volunteer']);
   const donor = p.volunteers.donorRate * roomC * catalyst(world, MI['volunteer-network-donor']);
   const found = p.volunteers.foundRate * roomO * catalyst(world, MI['core-volunteer-founds-organization']);
   const council = p.volunteers.councilRate * roomCommunity;
@@ -63,14 +64,30 @@ export function cultivateResidents(world: World): void {
       const o = res.org[i];
       if (role === PARTICIPANT && random() < capable * orgs.activity[o] * res.talent[i]) {
         becomeVolunteer(world, i);
-        recordLink(world, MI['capable-members-volunteer'], ORGANIZATIONS, VOLUNTEERS, u.volunteer, orgs.leader[o], i);
+        recordLink(
+          world,
+          MI['capable-members-volunteer'],
+          ORGANIZATIONS,
+          VOLUNTEERS,
+          u.volunteer,
+          orgs.leader[o],
+          i,
+        );
         continue;
       }
       const m = res.memberNeighbours[i];
       if (o < 0 && m > 0 && random() < (join * res.willingness[i] * m * m) / (m * m + r2)) {
         const target = memberNeighbourOrganization(world, i, random);
         if (target >= 0 && joinOrganization(world, i, target)) {
-          recordLink(world, MI['neighbour-joins-organization'], ORGANIZATIONS, ORGANIZATIONS, u.member, -1, i);
+          recordLink(
+            world,
+            MI['neighbour-joins-organization'],
+            ORGANIZATIONS,
+            ORGANIZATIONS,
+            u.member,
+            -1,
+            i,
+          );
         }
       }
       continue;
@@ -87,7 +104,13 @@ export function cultivateResidents(world: World): void {
       }
     } else if (role === CORE) {
       if (random() < found * res.talent[i]) {
-        const o = foundOrganization(world, i, randomInt(random, 4), VOLUNTEERS, Math.floor(i / world.buildingSize));
+        const o = foundOrganization(
+          world,
+          i,
+          randomInt(random, 4),
+          VOLUNTEERS,
+          Math.floor(i / world.buildingSize),
+        );
         const members = recruitFoundingMembers(world, o, i, random);
         recordLink(
           world,
@@ -136,7 +159,10 @@ function recruitFoundingMembers(world: World, o: number, founder: number, random
 export function recruitMembersNearHome(world: World, o: number, want: number, random: Random): number {
   let joined = 0;
   for (let tries = 0; tries < want * 4 && joined < want; tries++) {
-    const b = Math.min(world.buildings - 1, Math.max(0, world.organizations.home[o] + randomInt(random, 3) - 1));
+    const b = Math.min(
+      world.buildings - 1,
+      Math.max(0, world.organizations.home[o] + randomInt(random, 3) - 1),
+    );
     const j = residentOfBuilding(world, b, random);
     if (random() < 0.5 + world.residents.willingness[j] && joinOrganization(world, j, o)) joined++;
   }
@@ -156,7 +182,8 @@ export function cultivateOrganizations(world: World): void {
   const random = world.random.cultivation;
   const orgs = world.organizations;
   const p = world.params;
-  const sponsor = p.organizations.sponsorRate * (1 - world.strength[CHARITY]) * catalyst(world, MI['organization-sponsor']);
+  const sponsor =
+    p.organizations.sponsorRate * (1 - world.strength[CHARITY]) * catalyst(world, MI['organization-sponsor']);
   const lift = 0.01 * groupworkIntensity(world);
   for (let o = 0; o < orgs.used; o++) {
     if (!orgs.alive[o]) continue;
@@ -167,7 +194,15 @@ export function cultivateOrganizations(world: World): void {
     orgs.activity[o] = a > 1 ? 1 : a < 0 ? 0 : a;
     if (random() < sponsor * orgs.activity[o]) {
       const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), ORGANIZATIONS);
-      recordLink(world, MI['organization-sponsor'], ORGANIZATIONS, CHARITY, world.units.donor, orgs.leader[o], d);
+      recordLink(
+        world,
+        MI['organization-sponsor'],
+        ORGANIZATIONS,
+        CHARITY,
+        world.units.donor,
+        orgs.leader[o],
+        d,
+      );
     }
   }
 }
@@ -185,7 +220,10 @@ export function cultivateFromFunds(world: World): void {
   const affordable = Math.floor(world.charity.fund / size);
   const grants = Math.min(
     affordable,
-    drawCount(random, p.charity.grantRate * affordable * roomO * catalyst(world, MI['grant-to-organization'])),
+    drawCount(
+      random,
+      p.charity.grantRate * affordable * roomO * catalyst(world, MI['grant-to-organization']),
+    ),
   );
   const orgs = world.organizations;
   for (let g = 0; g < grants; g++) {
@@ -235,33 +273,58 @@ export function cultivateFromBase(world: World): void {
   const per10k = world.residents.count / 10000;
   const skill = 0.5 + 0.5 * world.socialWorkers.skill;
 
-  const host = drawCount(random, p.community.hostRate * e[MI['committee-hosts-organization']] * per10k * (1 - s[ORGANIZATIONS]));
-  for (let k = 0; k < host; k++) newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
+  const host = drawCount(
+    random,
+    p.community.hostRate * e[MI['committee-hosts-organization']] * per10k * (1 - s[ORGANIZATIONS]),
+  );
+  for (let k = 0; k < host; k++)
+    newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
   const incubate = drawCount(
     random,
-    p.socialWorkers.directRate * 0.1 * e[MI['social-worker-incubates-organization']] * per10k * (1 - s[ORGANIZATIONS]) * skill,
+    p.socialWorkers.directRate *
+      0.1 *
+      e[MI['social-worker-incubates-organization']] *
+      per10k *
+      (1 - s[ORGANIZATIONS]) *
+      skill,
   );
   for (let k = 0; k < incubate; k++) {
     newLocalOrganization(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
   }
 
-  const mobilise = drawCount(random, p.community.mobiliseRate * e[MI['committee-mobilises-volunteer']] * per10k * (1 - s[VOLUNTEERS]));
+  const mobilise = drawCount(
+    random,
+    p.community.mobiliseRate * e[MI['committee-mobilises-volunteer']] * per10k * (1 - s[VOLUNTEERS]),
+  );
   askResidents(world, mobilise, COMMUNITY, MI['committee-mobilises-volunteer'], random);
   const recruit = drawCount(
     random,
-    p.socialWorkers.directRate * e[MI['social-worker-recruits-volunteer']] * per10k * (1 - s[VOLUNTEERS]) * skill,
+    p.socialWorkers.directRate *
+      e[MI['social-worker-recruits-volunteer']] *
+      per10k *
+      (1 - s[VOLUNTEERS]) *
+      skill,
   );
   askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random);
 
-  const linkingShare = e[MI['committee-introduces-resources']] / Math.max(1e-9, world.committee.staff / per10k);
-  const introduce = drawCount(random, p.community.introduceRate * world.committee.links * 3 * linkingShare * (1 - s[CHARITY]));
+  const linkingShare =
+    e[MI['committee-introduces-resources']] / Math.max(1e-9, world.committee.staff / per10k);
+  const introduce = drawCount(
+    random,
+    p.community.introduceRate * world.committee.links * 3 * linkingShare * (1 - s[CHARITY]),
+  );
   for (let k = 0; k < introduce; k++) {
     const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), COMMUNITY);
     recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
   }
   const raise = drawCount(
     random,
-    p.socialWorkers.directRate * 0.5 * e[MI['social-worker-raises-funds']] * per10k * (1 - s[CHARITY]) * skill,
+    p.socialWorkers.directRate *
+      0.5 *
+      e[MI['social-worker-raises-funds']] *
+      per10k *
+      (1 - s[CHARITY]) *
+      skill,
   );
   for (let k = 0; k < raise; k++) {
     const d = addDonor(world, p.charity.giftMean * 2 * (0.5 + random()), SOCIAL_WORKERS);
@@ -286,7 +349,11 @@ function askResidents(world: World, count: number, by: number, mechanism: number
   const res = world.residents;
   for (let k = 0; k < count; k++) {
     const i = randomInt(random, res.count);
-    if (res.role[i] < VOLUNTEER && random() < Math.min(1, res.willingness[i] * 2.4) && becomeVolunteer(world, i)) {
+    if (
+      res.role[i] < VOLUNTEER &&
+      random() < Math.min(1, res.willingness[i] * 2.4) &&
+      becomeVolunteer(world, i)
+    ) {
       recordLink(world, mechanism, by, VOLUNTEERS, world.units.volunteer, -1, i);
     }
   }

@@ -71,7 +71,12 @@ export function allocateEffort(world: World): void {
   const targets = [ORGANIZATIONS, VOLUNTEERS, CHARITY];
   let ctotal = 0;
   const cw = targets.map((t) => {
-    const w = strategy === 'balanced' ? 1 : strategy === 'strengths-first' ? s[t] ** SHARPNESS : (1 - s[t]) ** SHARPNESS;
+    const w =
+      strategy === 'balanced'
+        ? 1
+        : strategy === 'strengths-first'
+          ? s[t] ** SHARPNESS
+          : (1 - s[t]) ** SHARPNESS;
     ctotal += w;
     return w;
   });

@@ -1,5 +1,6 @@
 import { NEEDS } from '../../model/interventions.ts';
 import type { World } from '../state.ts';
+import { setNeed, settleNeeds } from './needs.ts';
 
 /**
  * Applies the scenario's interventions scheduled for week `week` (an intervention at tick t happens
@@ -15,8 +16,10 @@ export function applyInterventions(world: World, week: number): void {
         const kinds = iv.need === 'all' ? [0, 1, 2] : [NEEDS.indexOf(iv.need)];
         for (let i = 0; i < res.count; i++) {
           if (iv.share < 1 && random() >= iv.share) continue;
-          for (const k of kinds) res.needs[3 * i + k] = Math.min(1, res.needs[3 * i + k] + iv.size);
+          settleNeeds(world, i);
+          for (const k of kinds) setNeed(world, i, k, Math.min(1, res.needs[3 * i + k] + iv.size));
         }
+        for (let k = 0; k < 3; k++) world.meanNeed[k] = world.needSum[k] / Math.max(1, res.count);
         break;
       }
       case 'grant': {

@@ -1,27 +1,61 @@
 import type { World } from '../state.ts';
 
 /**
- * Needs drift back toward each resident's baseline (shocks fade, help wears off), and the means
- * used by the projects system and the series are refreshed. One pass over residents.
+ * Needs drift back toward each resident's baseline by `needRecovery` of the gap every week (shocks
+ * fade, help wears off). The drift is linear, so it is applied lazily: a resident's needs are brought
+ * up to date (`settleNeeds`) only when something reads or changes them, and the population sums move
+ * by the same rule in O(1). This keeps a week O(agents touched) instead of a pass over all needs.
  */
 export function driftNeeds(world: World): void {
-  const res = world.residents;
   const rate = world.params.population.needRecovery;
+  const n = Math.max(1, world.residents.count);
+  world.needDrifts++;
+  for (let k = 0; k < 3; k++) {
+    world.needSum[k] += rate * (world.needBaselineSum[k] - world.needSum[k]);
+    world.meanNeed[k] = world.needSum[k] / n;
+  }
+}
+
+/** Brings resident i's needs up to the current week. */
+export function settleNeeds(world: World, i: number): void {
+  const res = world.residents;
+  const weeks = world.needDrifts - res.needWeek[i];
+  if (weeks <= 0) return;
+  const f = world.needDecay[Math.min(weeks, world.needDecay.length - 1)];
+  const x = 3 * i;
   const needs = res.needs;
   const base = res.needBaseline;
-  let p = 0;
-  let m = 0;
-  let s = 0;
-  for (let x = 0; x < needs.length; x += 3) {
-    needs[x] += rate * (base[x] - needs[x]);
-    needs[x + 1] += rate * (base[x + 1] - needs[x + 1]);
-    needs[x + 2] += rate * (base[x + 2] - needs[x + 2]);
-    p += needs[x];
-    m += needs[x + 1];
-    s += needs[x + 2];
+  needs[x] = base[x] + (needs[x] - base[x]) * f;
+  needs[x + 1] = base[x + 1] + (needs[x + 1] - base[x + 1]) * f;
+  needs[x + 2] = base[x + 2] + (needs[x + 2] - base[x + 2]) * f;
+  res.needWeek[i] = world.needDrifts;
+}
+
+/** Sets need k of resident i (already settled) to `value`, keeping the sums exact. */
+export function setNeed(world: World, i: number, k: number, value: number): void {
+  const x = 3 * i + k;
+  world.needSum[k] += value - world.residents.needs[x];
+  world.residents.needs[x] = value;
+}
+
+/** Brings every resident up to date (before reading all needs, e.g. for outcomes). */
+export function settleAllNeeds(world: World): void {
+  for (let i = 0; i < world.residents.count; i++) settleNeeds(world, i);
+}
+
+/** Recomputes the sums from the residents (at initialisation). */
+export function sumNeeds(world: World): void {
+  const res = world.residents;
+  world.needSum.fill(0);
+  world.needBaselineSum.fill(0);
+  for (let i = 0; i < res.count; i++) {
+    for (let k = 0; k < 3; k++) {
+      world.needSum[k] += res.needs[3 * i + k];
+      world.needBaselineSum[k] += res.needBaseline[3 * i + k];
+    }
   }
+  const rate = world.params.population.needRecovery;
   const n = Math.max(1, res.count);
-  world.meanNeed[0] = p / n;
-  world.meanNeed[1] = m / n;
-  world.meanNeed[2] = s / n;
+  for (let k = 0; k < 3; k++) world.meanNeed[k] = world.needSum[k] / n;
+  for (let w = 0; w < world.needDecay.length; w++) world.needDecay[w] = (1 - rate) ** w;
 }

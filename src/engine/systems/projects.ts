@@ -69,7 +69,8 @@ function startProjects(world: World, random: Random): void {
     pr.volunteerCount[k] = 0;
     pr.deadline[k] = world.tick + p.recruitWeeks;
     pr.end[k] = 0;
-    pr.home[k] = org >= 0 ? world.organizations.home[org] : leader >= 0 ? Math.floor(leader / world.buildingSize) : home;
+    pr.home[k] =
+      org >= 0 ? world.organizations.home[org] : leader >= 0 ? Math.floor(leader / world.buildingSize) : home;
     world.counters.projectsRecruiting++;
     world.counters.projectsStarted++;
   }
@@ -152,9 +153,18 @@ function assemble(world: World, k: number, random: Random): void {
       // the money lets the implementing organisation take on members; before one is found it only waits
       const o = pr.org[k];
       const joined = o >= 0 ? recruitMembersNearHome(world, o, 2, random) : 0;
-      recordLink(world, MI['project-funding'], CHARITY, o >= 0 ? ORGANIZATIONS : lead, joined * u.member, -1, k);
+      recordLink(
+        world,
+        MI['project-funding'],
+        CHARITY,
+        o >= 0 ? ORGANIZATIONS : lead,
+        joined * u.member,
+        -1,
+        k,
+      );
     } else if (random() < search * s[lead]) {
-      const gift = lead === COMMUNITY || lead === ORGANIZATIONS ? p.charity.enterpriseGift : p.charity.giftMean * 2;
+      const gift =
+        lead === COMMUNITY || lead === ORGANIZATIONS ? p.charity.enterpriseGift : p.charity.giftMean * 2;
       const d = addDonor(world, gift * (0.5 + random()), lead);
       pr.raised[k] += gift * 10;
       recordLink(world, MI['project-fundraising'], lead, CHARITY, u.donor, pr.leader[k], d);
@@ -168,7 +178,15 @@ function assemble(world: World, k: number, random: Random): void {
       if (o >= 0) {
         pr.org[k] = o;
         world.organizations.activity[o] = Math.min(1, world.organizations.activity[o] + 0.2);
-        recordLink(world, MI['project-mobilises-organization'], lead, ORGANIZATIONS, u.member, pr.leader[k], o);
+        recordLink(
+          world,
+          MI['project-mobilises-organization'],
+          lead,
+          ORGANIZATIONS,
+          u.member,
+          pr.leader[k],
+          o,
+        );
       }
     } else if (pr.raised[k] >= pr.budget[k] * 0.5 && random() < search) {
       // funded but no local organisation: the money brings in a professional one
@@ -192,7 +210,15 @@ function assemble(world: World, k: number, random: Random): void {
     if (random() >= chance) continue;
     if (!wasVolunteer) {
       becomeVolunteer(world, j);
-      recordLink(world, MI['project-recruits-volunteer'], viaOrg ? ORGANIZATIONS : lead, VOLUNTEERS, u.volunteer, pr.leader[k], j);
+      recordLink(
+        world,
+        MI['project-recruits-volunteer'],
+        viaOrg ? ORGANIZATIONS : lead,
+        VOLUNTEERS,
+        u.volunteer,
+        pr.leader[k],
+        j,
+      );
     }
     res.project[j] = k;
     pr.volunteers[k * PROJECT_SLOTS + pr.volunteerCount[k]++] = j;

@@ -2,6 +2,7 @@ import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '.
 import { markServed } from '../ops.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
 import { NEED_MATERIAL, NEED_PSYCHOLOGICAL, NEED_SOCIAL, VOLUNTEER, type World } from '../state.ts';
+import { setNeed, settleNeeds } from './needs.ts';
 
 /**
  * Services from each element to residents, capacity-limited (docs/ODD.md, "Services"). A contact
@@ -18,14 +19,21 @@ export function deliverServices(world: World): void {
 }
 
 /** Applies one service contact from `element` to resident `i`, aimed at need `need`. */
-export function serve(world: World, i: number, element: number, need: number, strength: number, mediated: boolean): void {
+export function serve(
+  world: World,
+  i: number,
+  element: number,
+  need: number,
+  strength: number,
+  mediated: boolean,
+): void {
   const res = world.residents;
   const sp = world.params.services;
   const effect = sp.needEffect * strength;
+  settleNeeds(world, i);
   for (let k = 0; k < 3; k++) {
-    const x = 3 * i + k;
-    const v = res.needs[x] - (k === need ? effect : effect / 2);
-    res.needs[x] = v < 0 ? 0 : v;
+    const v = res.needs[3 * i + k] - (k === need ? effect : effect / 2);
+    setNeed(world, i, k, v < 0 ? 0 : v);
   }
   const b = res.belonging[i] + sp.belongingGain;
   res.belonging[i] = b > 1 ? 1 : b;
@@ -34,13 +42,19 @@ export function serve(world: World, i: number, element: number, need: number, st
   markServed(world, i, element);
 }
 
-/** The neediest of a few randomly met residents, by need `need` (−1: total need). */
+/**
+ * The neediest of a few residents met on a visit to one building, by need `need` (−1: total need).
+ * Outreach goes building by building, which is also what keeps it cache-friendly at a million residents.
+ */
 function findNeedy(world: World, random: Random, need: number, draws: number): number {
   const res = world.residents;
-  let best = randomInt(random, res.count);
+  const start = randomInt(random, world.buildings) * world.buildingSize;
+  const size = Math.min(world.buildingSize, res.count - start);
+  let best = start;
   let bestNeed = -1;
   for (let d = 0; d < draws; d++) {
-    const i = d === 0 ? best : randomInt(random, res.count);
+    const i = start + randomInt(random, size);
+    settleNeeds(world, i);
     const x = 3 * i;
     const v = need < 0 ? res.needs[x] + res.needs[x + 1] + res.needs[x + 2] : res.needs[x + need];
     if (v > bestNeed) {
