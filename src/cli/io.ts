@@ -2,7 +2,6 @@ import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:f
 import { applySet, parseJson } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
 import { UsageError } from './errors.ts';
-import { jsonErrorOffset, lineColumn } from './jsonPosition.ts';
 
 /** Describes a file-system error code in a few words. */
 function reason(e: unknown): string {
@@ -53,8 +52,8 @@ export interface LoadedScenario {
  */
 export function loadScenario(file: string, overrides: Overrides = {}): LoadedScenario {
   const text = readText(file);
-  const json = parseJson(stripBom(text), file);
-  if (!json.ok) throw new UsageError(jsonError(stripBom(text), file, json.error));
+  const json = parseJson(text, file);
+  if (!json.ok) throw new UsageError(json.error);
   const value = json.value;
 
   // Each override as a `path=value` assignment; the origin is named in validation messages.
@@ -101,24 +100,6 @@ function origin(line: string, origins: Map<string, string>): string {
  * A JSON syntax error as `FILE:LINE:COLUMN: invalid JSON: reason`, on one line: adds the position
  * when V8's message does not give one, and drops V8's quotation of the text.
  */
-function jsonError(text: string, file: string, error: string): string {
-  if (error.startsWith(`${file}:`) && /^:\d+:\d+: /.test(error.slice(file.length))) return oneLine(error);
-  const offset = jsonErrorOffset(text);
-  const reason = error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error;
-  const cleaned = oneLine(reason.replace(/, ".*" is not valid JSON$/s, ''));
-  if (offset === undefined) return `${file}: ${cleaned}`;
-  const { line, column } = lineColumn(text, offset);
-  return `${file}:${line}:${column}: ${cleaned}`;
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').replace(/ at position \d+/, '');
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,23 +1,25 @@
+import { jsonErrorOffset, lineColumn } from './jsonPosition.ts';
 import { ALL_NUMBERS } from './parameters.ts';
 import { closest, type ScenarioFile, type ValidationResult, validateScenario } from './scenario.ts';
 
-/** Parses JSON text, reporting a syntax error with its line and column. */
+/** Parses JSON text, reporting a syntax error with its line and column (`name:line:column: invalid JSON: …`). */
 export function parseJson(
   text: string,
   name = 'scenario',
 ): { ok: true; value: unknown } | { ok: false; error: string } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(clean) };
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let offset = m ? Number(m[1]) : -1;
-    if (offset < 0 && /end of JSON input/i.test(msg)) offset = text.length;
-    const reason = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-    if (offset < 0) return { ok: false, error: `${name}: invalid JSON: ${reason}` };
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    const reason = (e as Error).message
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/ at position \d+/, '')
+      .replace(/^JSON\.parse: /, '');
+    const offset = jsonErrorOffset(clean);
+    if (offset === undefined) return { ok: false, error: `${name}: invalid JSON: ${reason}` };
+    const { line, column } = lineColumn(clean, offset);
     return { ok: false, error: `${name}:${line}:${column}: invalid JSON: ${reason}` };
   }
 }

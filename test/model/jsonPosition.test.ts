@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset, lineColumn } from '../../src/cli/jsonPosition.ts';
+import { jsonErrorOffset, lineColumn } from '../../src/model/jsonPosition.ts';
 
 function parses(text: string): boolean {
   try {
