@@ -7,7 +7,7 @@ import type { Flow, LinkageEvent, Outcomes, RunSummary } from './result.ts';
 import type { World } from './state.ts';
 import { step } from './step.ts';
 import { measureStrength } from './strength.ts';
-import { settleAllNeeds } from './systems/needs.ts';
+import { currentNeed } from './systems/needs.ts';
 
 /** Per-week columns of a run, in output order. */
 export const SERIES_COLUMNS = [
@@ -198,7 +198,6 @@ const IMPROVEMENT = 0.05;
 function outcomes(w: World): Outcomes {
   const res = w.residents;
   const n = res.count;
-  settleAllNeeds(w);
   const served = new Float64Array(5);
   const improved = new Float64Array(3);
   let belonging = 0;
@@ -207,7 +206,7 @@ function outcomes(w: World): Outcomes {
     const bits = res.served[i];
     for (let e = 0; e < 5; e++) if (bits & (1 << e)) served[e]++;
     for (let k = 0; k < 3; k++)
-      if (res.needs[3 * i + k] < res.needReference[3 * i + k] - IMPROVEMENT) improved[k]++;
+      if (currentNeed(w, i, k) < res.needReference[3 * i + k] - IMPROVEMENT) improved[k]++;
     belonging += res.belonging[i];
     trust += res.trust[i];
   }

@@ -35,7 +35,7 @@ export function cultivateResidents(world: World): void {
   const p = world.params;
   const s = world.strength;
   const u = world.units;
-  const orgs = world.organizations;
+  // the organisations are read through `world` each time: founding one can replace the pool mid-pass
   const roomV = 1 - s[VOLUNTEERS];
   const roomO = 1 - s[ORGANIZATIONS];
   const roomC = 1 - s[CHARITY];
@@ -62,7 +62,7 @@ export function cultivateResidents(world: World): void {
         continue;
       }
       const o = res.org[i];
-      if (role === PARTICIPANT && random() < capable * orgs.activity[o] * res.talent[i]) {
+      if (role === PARTICIPANT && random() < capable * world.organizations.activity[o] * res.talent[i]) {
         becomeVolunteer(world, i);
         recordLink(
           world,
@@ -70,7 +70,7 @@ export function cultivateResidents(world: World): void {
           ORGANIZATIONS,
           VOLUNTEERS,
           u.volunteer,
-          orgs.leader[o],
+          world.organizations.leader[o],
           i,
         );
         continue;
@@ -225,8 +225,9 @@ export function cultivateFromFunds(world: World): void {
       p.charity.grantRate * affordable * roomO * catalyst(world, MI['grant-to-organization']),
     ),
   );
-  const orgs = world.organizations;
   for (let g = 0; g < grants; g++) {
+    // read the pool each time: founding an organisation below can replace it
+    const orgs = world.organizations;
     world.charity.fund -= size;
     let o = -1;
     if (random() >= roomO && world.counters.organizations > 0) {
@@ -241,7 +242,7 @@ export function cultivateFromFunds(world: World): void {
       recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o);
     } else {
       o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
-      orgs.funds[o] = size;
+      world.organizations.funds[o] = size;
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
       recordLink(
         world,

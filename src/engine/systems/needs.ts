@@ -38,6 +38,20 @@ export function setNeed(world: World, i: number, k: number, value: number): void
   world.residents.needs[x] = value;
 }
 
+/**
+ * Resident i's need k as of the current week, without settling it: for readers such as the run
+ * summary, which must not change the state (settling rounds to float32, so an extra settle would
+ * change later weeks). Equal to what `settleNeeds` would store.
+ */
+export function currentNeed(world: World, i: number, k: number): number {
+  const res = world.residents;
+  const x = 3 * i + k;
+  const weeks = world.needDrifts - res.needWeek[i];
+  if (weeks <= 0) return res.needs[x];
+  const f = world.needDecay[Math.min(weeks, world.needDecay.length - 1)];
+  return Math.fround(res.needBaseline[x] + (res.needs[x] - res.needBaseline[x]) * f);
+}
+
 /** Brings every resident up to date (before reading all needs, e.g. for outcomes). */
 export function settleAllNeeds(world: World): void {
   for (let i = 0; i < world.residents.count; i++) settleNeeds(world, i);

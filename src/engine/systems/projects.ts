@@ -37,7 +37,6 @@ function startProjects(world: World, random: Random): void {
   const s = world.strength;
   const need = (world.meanNeed[0] + world.meanNeed[1] + world.meanNeed[2]) / 3;
   const arrivals = drawCount(random, p.problemRate * (world.residents.count / 10000) * (need / 0.3));
-  const pr = world.projects;
   for (let a = 0; a < arrivals; a++) {
     // who takes the problem up, in proportion to each actor's strength
     const w = [s[COMMUNITY], s[SOCIAL_WORKERS], s[VOLUNTEERS] * 0.5, s[ORGANIZATIONS] * 0.5];
@@ -59,6 +58,8 @@ function startProjects(world: World, random: Random): void {
       leader = world.organizations.leader[org];
     }
     const k = freeSlot(world);
+    // read the pool after freeSlot: it replaces world.projects when it grows
+    const pr = world.projects;
     pr.phase[k] = PROJECT_RECRUITING;
     pr.need[k] = neediest(world, random);
     pr.leaderElement[k] = leaderElement;
