@@ -122,7 +122,7 @@ export const PARAMETERS = [
     8,
     2,
     40,
-    'ties',
+    'ties (even; an odd number is rounded down)',
     'assumption: close neighbourly ties',
     '邻里关系数',
     'Ties per resident',

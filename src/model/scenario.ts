@@ -95,7 +95,9 @@ export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; e
 
 /** Validates a parsed JSON value; every problem is reported as `path: message`. */
 export function validateScenario(input: unknown): ValidationResult {
-  const parsed = scenarioSchema.safeParse(input);
+  const parsed = scenarioSchema.safeParse(input, {
+    error: (iss) => (iss.input === undefined && iss.code !== 'unrecognized_keys' ? 'is required' : undefined),
+  });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
   return { ok: true, scenario: resolveScenario(parsed.data as ScenarioFile) };
 }
@@ -139,7 +141,12 @@ function knownKeysAt(path: PropertyKey[]): string[] {
     if (!shape) return [];
   }
   const def = unwrap(shape);
-  return def instanceof z.ZodObject ? Object.keys(def.shape) : [];
+  if (def instanceof z.ZodObject) return Object.keys(def.shape);
+  // interventions: the keys of every intervention type
+  if (def instanceof z.ZodDiscriminatedUnion) {
+    return [...new Set(def.options.flatMap((o) => (o instanceof z.ZodObject ? Object.keys(o.shape) : [])))];
+  }
+  return [];
 }
 
 function unwrap(s: z.ZodType): z.ZodType {
@@ -152,7 +159,8 @@ function unwrap(s: z.ZodType): z.ZodType {
 /** The known name nearest to `word` by edit distance, if it is close enough to be a typo. */
 export function closest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  // a typo is at most a third of the word (at least one edit), and never the whole word
+  let bestD = Math.min(Math.max(1, Math.floor(word.length / 3)), word.length - 1) + 1;
   for (const k of known) {
     const d = editDistance(word.toLowerCase(), k.toLowerCase());
     if (d < bestD) {

@@ -217,7 +217,8 @@ export function cultivateFromFunds(world: World): void {
   const u = world.units;
   const size = p.charity.grantSize;
   const roomO = 1 - world.strength[ORGANIZATIONS];
-  const affordable = Math.floor(world.charity.fund / size);
+  // at most one grant per 200 residents a week: a fund cannot place money faster than a community absorbs it
+  const affordable = Math.min(Math.floor(world.charity.fund / size), Math.ceil(world.residents.count / 200));
   const grants = Math.min(
     affordable,
     drawCount(

@@ -202,7 +202,7 @@ function assemble(world: World, k: number, random: Random): void {
   const tries = Math.min(4, want - pr.volunteerCount[k]);
   for (let t = 0; t < tries; t++) {
     const j = candidate(world, k, random);
-    if (j < 0 || world.residents.project[j] >= 0) continue;
+    if (j < 0 || world.residents.project[j] >= 0 || onList(pr, k, j)) continue;
     const res = world.residents;
     const wasVolunteer = res.role[j] >= VOLUNTEER;
     const o = pr.org[k];
@@ -226,7 +226,7 @@ function assemble(world: World, k: number, random: Random): void {
   }
 
   const ready =
-    pr.raised[k] >= pr.budget[k] * 0.5 && pr.org[k] >= 0 && pr.volunteerCount[k] >= Math.ceil(want / 2);
+    pr.raised[k] >= pr.budget[k] * 0.5 && pr.org[k] >= 0 && activeVolunteers(world, k) >= Math.ceil(want / 2);
   if (ready) {
     pr.phase[k] = PROJECT_RUNNING;
     pr.end[k] = world.tick + p.projects.runWeeks;
@@ -260,7 +260,10 @@ function deliver(world: World, k: number, random: Random): void {
   pr.raised[k] = Math.max(0, pr.raised[k] - spend);
   const need = pr.need[k];
   const want = Math.max(1, Math.min(PROJECT_SLOTS, p.projects.volunteersNeeded));
-  const contacts = drawCount(random, p.projects.contactsPerWeek * Math.min(1, pr.volunteerCount[k] / want));
+  const contacts = drawCount(
+    random,
+    p.projects.contactsPerWeek * Math.min(1, activeVolunteers(world, k) / want),
+  );
   for (let c = 0; c < contacts; c++) {
     const b = Math.min(world.buildings - 1, Math.max(0, pr.home[k] + randomInt(random, 5) - 2));
     const i = residentOfBuilding(world, b, random);
@@ -288,6 +291,20 @@ function deliver(world: World, k: number, random: Random): void {
   release(world, k);
   world.counters.projectsRunning--;
   world.counters.projectsCompleted++;
+}
+
+/** Volunteers still on project k (those who lapsed have left it). */
+function activeVolunteers(world: World, k: number): number {
+  const pr = world.projects;
+  let n = 0;
+  for (let v = 0; v < pr.volunteerCount[k]; v++)
+    if (world.residents.project[pr.volunteers[k * PROJECT_SLOTS + v]] === k) n++;
+  return n;
+}
+
+function onList(pr: World['projects'], k: number, j: number): boolean {
+  for (let v = 0; v < pr.volunteerCount[k]; v++) if (pr.volunteers[k * PROJECT_SLOTS + v] === j) return true;
+  return false;
 }
 
 function release(world: World, k: number): void {

@@ -107,7 +107,11 @@ function committeeVisits(world: World, random: Random): void {
 /** Material aid paid from the charity fund; never spends more than the fund holds. */
 function charityAid(world: World, random: Random): void {
   const cp = world.params.charity;
-  const packages = Math.floor((world.charity.fund * cp.aidShare) / cp.aidSize);
+  // at most one package per ten residents a week, so a week's work stays proportional to the community
+  const packages = Math.min(
+    Math.floor((world.charity.fund * cp.aidShare) / cp.aidSize),
+    Math.ceil(world.residents.count / 10),
+  );
   for (let a = 0; a < packages; a++) {
     world.charity.fund -= cp.aidSize;
     serve(world, findNeedy(world, random, NEED_MATERIAL, 4), CHARITY, NEED_MATERIAL, 1.5, false);
