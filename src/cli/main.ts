@@ -7,8 +7,11 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, type CommanderError } from 'commander';
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError } from './errors.ts';
+import { landscapeCommand } from './landscape.ts';
+import { mergeCommand } from './merge.ts';
 import { runCommand } from './run.ts';
 import { schemaCommand } from './schema.ts';
+import { sweepCommand } from './sweep.ts';
 import { validateCommand } from './validate.ts';
 
 /** A commander error with the (sub)command that raised it, for the `--help` hint. */
@@ -60,7 +63,14 @@ export function program(): Command {
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', EXAMPLES);
-  for (const cmd of [runCommand(), validateCommand(), schemaCommand()]) {
+  for (const cmd of [
+    runCommand(),
+    validateCommand(),
+    schemaCommand(),
+    sweepCommand(),
+    mergeCommand(),
+    landscapeCommand(),
+  ]) {
     wushe.addCommand(configure(cmd, `wushe ${cmd.name()}`).helpOption('-h, --help', 'show help'));
   }
   return wushe;

@@ -1,0 +1,124 @@
+/**
+ * `wushe merge DIR… --out DIR`: joins the folders of a sweep's shards (or of any split of its runs)
+ * into one sweep folder, checking that they hold the same plan and that no run is missing or
+ * doubled; then writes the sorted runs.jsonl, summary.csv and, for Morris, sensitivity.csv.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import type { RunRecord } from '../batch/records.ts';
+import { inShard } from '../batch/sweep.ts';
+import { UsageError } from './errors.ts';
+import { prepareOutDir } from './io.ts';
+import {
+  PLAN_FILE,
+  RUNS_FILE,
+  readRunsFile,
+  readSweepFolder,
+  resolvePlanValue,
+  SWEEP_FILE,
+  sweepInfo,
+  writeAggregates,
+  writeAtomic,
+  writeRunsSorted,
+} from './sweep.ts';
+
+interface MergeOptions {
+  out: string;
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ wushe merge results/part-0 results/part-1 results/part-2 --out results/all
+  $ wushe merge results/part-* --out results/all --quiet
+
+Every folder must come from the same plan (their plan.json files are equal). Exits with 2 and
+names the runs when some are missing (re-run that shard with --resume) or doubled.`;
+
+export function mergeCommand(): Command {
+  return new Command('merge')
+    .description('join the shards of a sweep into one folder, checking that no run is missing or doubled')
+    .argument('<dir...>', 'sweep folders (from wushe sweep --shard i/n)')
+    .requiredOption('--out <dir>', 'output folder (must be empty or new)')
+    .option('--quiet', 'no sensitivity table and no closing message')
+    .addHelpText('after', EXAMPLES)
+    .action((dirs: string[], opts: MergeOptions) => merge(dirs, opts));
+}
+
+/** Up to `n` items and a count of the rest. */
+function some(items: readonly (string | number)[], n = 10): string {
+  const head = items.slice(0, n).join(', ');
+  return items.length > n ? `${head} … (${items.length} in all)` : head;
+}
+
+async function merge(dirs: string[], opts: MergeOptions): Promise<void> {
+  const out = opts.out;
+  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0))
+    throw new UsageError(`--out ${out}: must be a new or empty folder`);
+  for (const d of dirs) {
+    if (!existsSync(d) || !statSync(d).isDirectory()) throw new UsageError(`${d}: no such folder`);
+  }
+
+  const first = readSweepFolder(dirs[0]);
+  const { sweep } = resolvePlanValue(first.planFile, join(dirs[0], PLAN_FILE));
+  const owner = new Map<number, string>();
+  const records: RunRecord[] = [];
+  const doubled: string[] = [];
+  const problems: string[] = [];
+  for (const dir of dirs) {
+    const folder = dir === dirs[0] ? first : readSweepFolder(dir);
+    if (JSON.stringify(folder.planFile) !== JSON.stringify(first.planFile)) {
+      problems.push(
+        `${dir}: its ${PLAN_FILE} is not the plan of ${dirs[0]}; only shards of one sweep can be merged`,
+      );
+      continue;
+    }
+    const file = readRunsFile(join(dir, RUNS_FILE));
+    if (file.duplicates > 0) doubled.push(`${file.duplicates} repeated lines in ${join(dir, RUNS_FILE)}`);
+    const shard = folder.info.shard ?? undefined;
+    for (const r of file.records) {
+      if (r.run >= sweep.runs || !inShard(r.run, shard)) {
+        problems.push(
+          `${join(dir, RUNS_FILE)}: run ${r.run} does not belong to ${shard ? `shard ${shard.index}/${shard.count}` : 'this sweep'}`,
+        );
+        continue;
+      }
+      const other = owner.get(r.run);
+      if (other !== undefined) {
+        doubled.push(`run ${r.run} is in both ${other} and ${dir}`);
+        continue;
+      }
+      owner.set(r.run, dir);
+      records.push(r);
+    }
+  }
+  if (problems.length > 0) throw new UsageError(problems);
+  const missing: number[] = [];
+  for (let run = 0; run < sweep.runs && missing.length < 1_000_000; run++)
+    if (!owner.has(run)) missing.push(run);
+  if (doubled.length > 0 || missing.length > 0) {
+    const lines: string[] = [];
+    if (doubled.length > 0) lines.push(`doubled: ${some(doubled, 5)}`);
+    if (missing.length > 0)
+      lines.push(
+        `missing ${missing.length} of ${sweep.runs} runs: ${some(missing)}; finish their shards (wushe sweep … --shard i/n --resume) and merge again`,
+      );
+    throw new UsageError(lines);
+  }
+
+  prepareOutDir(out);
+  writeAtomic(join(out, PLAN_FILE), `${JSON.stringify(first.planFile, null, 2)}\n`);
+  writeAtomic(join(out, SWEEP_FILE), `${JSON.stringify(sweepInfo(sweep, undefined), null, 2)}\n`);
+  writeRunsSorted(join(out, RUNS_FILE), records);
+  const table = await writeAggregates(out, sweep, records, true);
+  const failed = records.filter((r) => r.error).length;
+  if (!opts.quiet) {
+    if (table) process.stdout.write(table);
+    process.stderr.write(
+      `wushe merge: ${records.length} runs from ${dirs.length} folder${dirs.length === 1 ? '' : 's'} in ${out}` +
+        (failed > 0 ? `; ${failed} failed (their errors are in ${RUNS_FILE})` : '') +
+        '\n',
+    );
+  }
+}

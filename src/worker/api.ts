@@ -1,0 +1,55 @@
+/**
+ * What a batch worker does: run whole scenarios and return their flat metrics. Pure: no Node or
+ * DOM API, so the same object is exposed through comlink in a Node `worker_threads` worker
+ * (node-entry.ts) and in a browser worker (browser.ts).
+ */
+
+import { type RunMetrics, runMetrics } from '../batch/metrics.ts';
+import { runScenario } from '../engine/run.ts';
+import type { Scenario } from '../model/scenario.ts';
+
+/** A run to do: `id` is the caller's (the run index of a sweep, the point index of a landscape). */
+export interface RunTask {
+  id: number;
+  /** A validated scenario, seed included. */
+  scenario: Scenario;
+}
+
+/** A finished run: metrics, or the error the run failed with. */
+export interface RunOutcome {
+  id: number;
+  metrics?: RunMetrics;
+  error?: string;
+  /** When the run began, in ms since the Unix epoch (for start-up measurements; never written to results). */
+  startedAt: number;
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Runs one task; a failure in the run becomes the outcome's `error`, never an exception. */
+export function runTask(task: RunTask): RunOutcome {
+  const startedAt = now();
+  try {
+    const { summary } = runScenario(task.scenario);
+    return { id: task.id, metrics: runMetrics(summary), startedAt };
+  } catch (e) {
+    const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
+    return { id: task.id, error: message || 'run failed', startedAt };
+  }
+}
+
+export const workerApi = {
+  run: runTask,
+  /** Several tasks in one message (fewer round trips for very short runs). */
+  runMany(tasks: RunTask[]): RunOutcome[] {
+    return tasks.map(runTask);
+  },
+  /** Answers once the worker's modules are loaded (for start-up measurements). */
+  ping(): number {
+    return now();
+  },
+};
+
+export type WorkerApi = typeof workerApi;
