@@ -1,12 +1,29 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * One file for the web app's build (root `web/`, static output in `dist/` with relative paths so it
+ * works from any static host, offline) and for the tests (run from the project folder).
+ */
 export default defineConfig({
-  root: '.',
+  root: `${here}web`,
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: `${here}dist`,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
   worker: { format: 'es' },
+  preview: { host: '127.0.0.1', port: 4173 },
   test: {
+    root: here,
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

@@ -1,0 +1,73 @@
+/**
+ * Shared by the browser tests and scripts/screenshots.ts: build the web app into a temporary folder,
+ * serve it with vite's preview API on 127.0.0.1, and drive Debian's Chromium with playwright-core.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+/** Chromium to drive: $CHROMIUM_PATH, else Debian's package. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface App {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the app into a temporary folder and serves it; `close` stops the server and removes the folder. */
+export async function startApp(): Promise<App> {
+  const outDir = mkdtempSync(join(tmpdir(), 'wushe-web-'));
+  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const { port } = server.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile (persistent context, so the profile folder is ours and removed after). */
+export async function launch(options: { locale?: string; width?: number; height?: number } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'wushe-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: options.width ?? 1600, height: options.height ?? 1000 },
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

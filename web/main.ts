@@ -1,0 +1,200 @@
+import type { ScenarioFile } from '../src/model/scenario.ts';
+import { validateScenario } from '../src/model/scenario.ts';
+import { h } from './dom.ts';
+import { ScenarioEditor } from './editor.ts';
+import { initialLang, lang, onLangChange, pick, relabel, setLang, t } from './i18n/index.ts';
+import { Player } from './player.ts';
+import { presetById } from './presets.ts';
+import { decodeScenario, sharedCode } from './share.ts';
+import { aboutView } from './views/about.ts';
+import { advancedView } from './views/advanced.ts';
+import { communityView } from './views/community.ts';
+import { compareView } from './views/compare.ts';
+import { controlsView } from './views/controls.ts';
+import { eventLogView } from './views/eventlog.ts';
+import { interventionsView } from './views/interventions.ts';
+import { landscapeView } from './views/landscape.ts';
+import { linkageView } from './views/linkage.ts';
+import { outcomesView } from './views/outcomes.ts';
+import { pathwayView } from './views/pathway.ts';
+import { scenarioFileView } from './views/scenariofile.ts';
+import { strengthView } from './views/strength.ts';
+import { tabs } from './views/tabs.ts';
+import { RunPool } from './worker/pool.ts';
+
+const $ = (id: string) => document.getElementById(id)!;
+
+// errors: shown as text in data-testid="error"; the app keeps the last good scenario and keeps running
+const errorBox = $('error');
+function showError(title: string, lines: string[]): void {
+  const dismiss = h('button', { type: 'button', class: 'small', i18n: 'dismiss' });
+  dismiss.addEventListener('click', clearError);
+  errorBox.replaceChildren(
+    h('strong', {}, title),
+    h('ul', {}, ...lines.slice(0, 20).map((l) => h('li', {}, l))),
+    dismiss,
+  );
+  errorBox.hidden = false;
+}
+function clearError(): void {
+  errorBox.hidden = true;
+  errorBox.replaceChildren();
+}
+
+setLang(initialLang(), false);
+
+// the starting scenario: a share link's, else the organisation-led preset
+let start: ScenarioFile = presetById('organization-led')!;
+let startPreset = 'organization-led';
+let shareProblem: string[] | undefined;
+const code = sharedCode();
+if (code) {
+  try {
+    const value = decodeScenario(code);
+    const v = validateScenario(value);
+    if (v.ok) {
+      start = value as ScenarioFile;
+      startPreset = '';
+    } else shareProblem = v.errors;
+  } catch (e) {
+    shareProblem = [String((e as Error).message)];
+  }
+}
+
+const editor = new ScenarioEditor(structuredClone(start));
+editor.presetId = startPreset;
+const player = new Player((title, lines) => showError(t(title), lines));
+const pool = new RunPool();
+
+const controls = controlsView(editor, player);
+const fileView = scenarioFileView(editor, showError, clearError);
+const advanced = advancedView(editor);
+const interventions = interventionsView(editor);
+$('controls').append(controls.root, fileView.root, interventions.root, advanced.root);
+
+const linkage = linkageView();
+const community = communityView();
+const strength = strengthView();
+const pathway = pathwayView();
+const outcomes = outcomesView();
+const events = eventLogView();
+$('tab-run').append(
+  linkage.section,
+  community.section,
+  strength.section,
+  pathway.section,
+  outcomes.section,
+  events.section,
+);
+for (const v of [linkage, community, strength, pathway, outcomes, events]) player.addView(v.view);
+
+const compare = compareView(pool, () => ({ file: editor.file, run: player.run }));
+$('tab-compare').append(compare.section);
+const landscape = landscapeView(
+  pool,
+  () => editor.file,
+  (lines) => showError(t('errorScenario'), lines),
+);
+$('tab-landscape').append(landscape.section);
+const about = aboutView();
+$('tab-about').append(about.section);
+tabs($('tabs'), [
+  { id: 'run', label: 'tabRun', panel: $('tab-run') },
+  { id: 'compare', label: 'tabCompare', panel: $('tab-compare') },
+  { id: 'landscape', label: 'tabLandscape', panel: $('tab-landscape') },
+  { id: 'about', label: 'tabAbout', panel: $('tab-about') },
+]);
+
+function showTitle(): void {
+  const f = editor.file;
+  $('scenario-title').textContent = f.title ? pick(f.title) : f.id;
+}
+
+// every change of the scenario restarts the run; slider drags are gathered into one restart
+let pendingLoad: ReturnType<typeof setTimeout> | undefined;
+async function load(file: ScenarioFile): Promise<void> {
+  const problems = await player.load(file);
+  if (problems) showError(t('errorScenario'), problems);
+  else if (!errorBox.hidden && !shareProblem) clearError();
+}
+editor.onChange((file, why) => {
+  controls.sync();
+  fileView.sync();
+  advanced.sync();
+  interventions.sync();
+  showTitle();
+  shareProblem = undefined;
+  clearTimeout(pendingLoad);
+  if (why === 'edit') pendingLoad = setTimeout(() => void load(file), 120);
+  else void load(file);
+});
+
+onLangChange(() => {
+  controls.relabel();
+  advanced.relabel();
+  interventions.relabel();
+  compare.relabel();
+  landscape.relabel();
+  about.relabel();
+  player.relabel();
+  showTitle();
+  langButton.setAttribute('lang', lang() === 'zh' ? 'en' : 'zh');
+});
+
+const langButton = $('lang');
+langButton.setAttribute('lang', lang() === 'zh' ? 'en' : 'zh');
+langButton.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+
+// projection: large type and high contrast, remembered
+function toggle(id: string, cls: string): void {
+  const b = $(id);
+  const apply = (on: boolean) => {
+    document.documentElement.classList.toggle(cls, on);
+    b.setAttribute('aria-pressed', String(on));
+  };
+  let on = false;
+  try {
+    on = localStorage.getItem(`wushe.${cls}`) === '1';
+  } catch {
+    // not remembered
+  }
+  apply(on);
+  b.addEventListener('click', () => {
+    on = !on;
+    apply(on);
+    try {
+      localStorage.setItem(`wushe.${cls}`, on ? '1' : '0');
+    } catch {
+      // not remembered
+    }
+  });
+}
+toggle('large', 'large-type');
+toggle('contrast', 'high-contrast');
+
+// keyboard: Space play/pause, → step, R reset, E run to end (not while typing in a field)
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target as HTMLElement;
+  if (target.closest('input, select, textarea, button, a, [role="tab"], summary')) return;
+  if (e.key === ' ') {
+    e.preventDefault();
+    if (player.playing) player.pause();
+    else player.play();
+  } else if (e.key === 'ArrowRight') void player.step();
+  else if (e.key === 'r' || e.key === 'R') void player.reset();
+  else if (e.key === 'e' || e.key === 'E') void player.finish();
+});
+
+relabel(document.body);
+showTitle();
+void load(editor.file).then(() => {
+  if (shareProblem) showError(t('errorShare'), shareProblem);
+});
+
+/** For the console and the tests: read-only access to the run on screen. */
+(window as unknown as { wushe: unknown }).wushe = {
+  summary: () => player.run?.summary,
+  strength: () => player.run?.series.slice(0, 5).map((c) => c[player.run!.tick]),
+  file: () => editor.file,
+};

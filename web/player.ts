@@ -1,0 +1,190 @@
+import * as Comlink from 'comlink';
+import { MECHANISMS } from '../src/engine/mechanisms.ts';
+import type { Pathway, RunSummary } from '../src/engine/result.ts';
+import { SERIES_COLUMNS } from '../src/engine/run.ts';
+import { type Scenario, type ScenarioFile, validateScenario } from '../src/model/scenario.ts';
+import type { EventRow, SimApi, Snapshot } from './worker/protocol.ts';
+
+/** Everything the views read about the run on screen; only the player writes it. */
+export interface RunState {
+  file: ScenarioFile;
+  scenario: Scenario;
+  tick: number;
+  ticks: number;
+  done: boolean;
+  /** SERIES_COLUMNS, each of length ticks + 1, filled up to `tick`. */
+  series: Float64Array[];
+  /** Cumulative count per (mechanism, source, target), index (m * 5 + s) * 5 + t. */
+  flowCount: Float64Array;
+  events: EventRow[];
+  pathway: Pathway;
+  snapshot: Snapshot;
+  summary?: RunSummary;
+}
+
+export interface View {
+  /** A new run was loaded (week 0). */
+  reset?(run: RunState): void;
+  /** New weeks arrived. */
+  update?(run: RunState, snap: Snapshot): void;
+  /** The language changed. */
+  relabel?(run: RunState): void;
+  /** Called on every animation frame. */
+  frame?(now: number): void;
+}
+
+export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
+export const STRENGTH_COLUMNS = 5;
+
+/**
+ * Drives the simulation worker: loads scenarios, plays at a speed in weeks per second, steps, and
+ * hands each compact snapshot to the views. At most one request is in flight, so the page never
+ * queues up work it cannot draw.
+ */
+export class Player {
+  run?: RunState;
+  playing = false;
+  speed = 5;
+  private readonly api: Comlink.Remote<SimApi>;
+  private readonly views: View[] = [];
+  private generation = 0;
+  private inFlight = false;
+  private due = 0;
+  private lastFrame = 0;
+  private readonly stateListeners: Array<() => void> = [];
+
+  constructor(private readonly onError: (title: 'errorScenario' | 'errorWorker', lines: string[]) => void) {
+    const worker = new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (e) => onError('errorWorker', [e.message]));
+    this.api = Comlink.wrap<SimApi>(worker);
+    requestAnimationFrame(this.frame);
+  }
+
+  addView(view: View): void {
+    this.views.push(view);
+    if (this.run) view.reset?.(this.run);
+  }
+
+  onStateChange(f: () => void): void {
+    this.stateListeners.push(f);
+  }
+
+  /** Validates and loads a scenario at week 0; returns the problems if it is not valid. */
+  async load(file: ScenarioFile): Promise<string[] | undefined> {
+    const v = validateScenario(file);
+    if (!v.ok) return v.errors;
+    this.pause();
+    const gen = ++this.generation;
+    this.inFlight = true;
+    try {
+      const result = await this.api.load(file);
+      if (gen !== this.generation) return undefined;
+      if (!result.ok) return result.errors;
+      const ticks = v.scenario.ticks;
+      this.run = {
+        file,
+        scenario: v.scenario,
+        tick: 0,
+        ticks,
+        done: false,
+        series: SERIES_COLUMNS.map(() => new Float64Array(ticks + 1)),
+        flowCount: new Float64Array(MECHANISMS.length * 25),
+        events: [],
+        pathway: result.snapshot.pathway,
+        snapshot: result.snapshot,
+      };
+      this.absorb(this.run, result.snapshot);
+      for (const view of this.views) view.reset?.(this.run);
+      this.changed();
+      return undefined;
+    } finally {
+      if (gen === this.generation) this.inFlight = false;
+    }
+  }
+
+  relabel(): void {
+    if (this.run) for (const view of this.views) view.relabel?.(this.run);
+  }
+
+  play(): void {
+    if (!this.run || this.run.done) return;
+    this.playing = true;
+    this.due = 1;
+    this.changed();
+  }
+
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    this.changed();
+  }
+
+  step(): Promise<void> {
+    this.pause();
+    return this.request((api) => api.advance(1));
+  }
+
+  finish(): Promise<void> {
+    this.pause();
+    return this.request((api) => api.finish());
+  }
+
+  async reset(): Promise<void> {
+    if (this.run) await this.load(this.run.file);
+  }
+
+  setSpeed(weeksPerSecond: number): void {
+    this.speed = weeksPerSecond;
+  }
+
+  private async request(call: (api: Comlink.Remote<SimApi>) => Promise<Snapshot>): Promise<void> {
+    if (this.inFlight || !this.run || this.run.done) return;
+    const gen = this.generation;
+    this.inFlight = true;
+    try {
+      const snap = await call(this.api);
+      if (gen !== this.generation || !this.run) return;
+      this.absorb(this.run, snap);
+      for (const view of this.views) view.update?.(this.run, snap);
+      if (snap.done) this.playing = false;
+      this.changed();
+    } catch (e) {
+      this.playing = false;
+      this.onError('errorWorker', [String((e as Error).message ?? e)]);
+    } finally {
+      if (gen === this.generation) this.inFlight = false;
+    }
+  }
+
+  private absorb(run: RunState, snap: Snapshot): void {
+    snap.columns.forEach((rows, k) => {
+      run.series[k].set(rows, snap.from);
+    });
+    for (const f of snap.flows) run.flowCount[(f.mechanism * 5 + f.source) * 5 + f.target] += f.count;
+    for (const e of snap.events) run.events.push(e);
+    run.tick = snap.tick;
+    run.done = snap.done;
+    run.pathway = snap.pathway;
+    run.snapshot = snap;
+    if (snap.summary) run.summary = snap.summary;
+  }
+
+  private changed(): void {
+    for (const f of this.stateListeners) f();
+  }
+
+  private readonly frame = (now: number): void => {
+    const dt = Math.min(250, now - (this.lastFrame || now));
+    this.lastFrame = now;
+    if (this.playing && this.run && !this.run.done) {
+      this.due = Math.min(this.due + (dt * this.speed) / 1000, 52);
+      if (!this.inFlight && this.due >= 1) {
+        const weeks = Math.floor(this.due);
+        this.due -= weeks;
+        void this.request((api) => api.advance(weeks));
+      }
+    }
+    for (const view of this.views) view.frame?.(now);
+    requestAnimationFrame(this.frame);
+  };
+}
