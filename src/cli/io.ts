@@ -96,10 +96,6 @@ function origin(line: string, origins: Map<string, string>): string {
   return '';
 }
 
-/**
- * A JSON syntax error as `FILE:LINE:COLUMN: invalid JSON: reason`, on one line: adds the position
- * when V8's message does not give one, and drops V8's quotation of the text.
- */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -6,11 +6,13 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, type CommanderError } from 'commander';
+import { calibrateCommand } from './calibrate.ts';
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError } from './errors.ts';
 import { landscapeCommand } from './landscape.ts';
 import { mergeCommand } from './merge.ts';
 import { runCommand } from './run.ts';
 import { schemaCommand } from './schema.ts';
+import { surveyCommand } from './survey.ts';
 import { sweepCommand } from './sweep.ts';
 import { validateCommand } from './validate.ts';
 
@@ -70,6 +72,8 @@ export function program(): Command {
     sweepCommand(),
     mergeCommand(),
     landscapeCommand(),
+    surveyCommand(),
+    calibrateCommand(),
   ]) {
     wushe.addCommand(configure(cmd, `wushe ${cmd.name()}`).helpOption('-h, --help', 'show help'));
   }

@@ -49,6 +49,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     socialWorkers: { fte: 0, skill: 0 },
     charity: { fund: 0, externalPerWeek: 0, externalWeeksLeft: 0 },
     incentive: false,
+    targets: new Int32Array(0),
     counters: emptyCounters(),
     ref,
     units: strengthUnits(ref),
@@ -77,6 +78,12 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   return world;
 }
 
+/** A value spread evenly within `spread` of `mean`, kept in [0, 1]. */
+function around(mean: number, spread: number, u: number): number {
+  const v = mean + spread * (2 * u - 1);
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
 function populate(world: World, random: Random): void {
   const p = world.params.population;
   const res = world.residents;
@@ -88,8 +95,8 @@ function populate(world: World, random: Random): void {
       res.needBaseline[3 * i + k] = need;
       res.needs[3 * i + k] = need;
     }
-    res.belonging[i] = unitWithMean(random, p.belongingMean);
-    res.trust[i] = unitWithMean(random, p.trustMean);
+    res.belonging[i] = around(p.belongingMean, p.attitudeSpread, random());
+    res.trust[i] = around(p.trustMean, p.attitudeSpread, random());
   }
 }
 

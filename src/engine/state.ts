@@ -27,6 +27,10 @@ export interface Residents {
   needReference: Float32Array;
   /** Week up to which this resident's needs have drifted (needs drift lazily; see systems/needs.ts). */
   needWeek: Uint16Array;
+  /** How much each need has been lowered by services (help received), for the virtual survey. */
+  helped: Float32Array;
+  /** 1 for residents registered in a programme's target group (a shock with `targets`). */
+  target: Uint8Array;
   belonging: Float32Array;
   trust: Float32Array;
   role: Uint8Array;
@@ -125,6 +129,8 @@ export interface World {
   socialWorkers: { fte: number; skill: number };
   charity: { fund: number; externalPerWeek: number; externalWeeksLeft: number };
   incentive: boolean;
+  /** Residents in the target group, for targeted outreach. */
+  targets: Int32Array;
   counters: Counters;
   ref: StrengthReference;
   units: StrengthUnits;
@@ -202,6 +208,8 @@ export function createResidents(count: number): Residents {
     needBaseline: new Float32Array(count * 3),
     needReference: new Float32Array(count * 3),
     needWeek: new Uint16Array(count),
+    helped: new Float32Array(count * 3),
+    target: new Uint8Array(count),
     belonging: new Float32Array(count),
     trust: new Float32Array(count),
     role: new Uint8Array(count),

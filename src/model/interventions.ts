@@ -14,6 +14,12 @@ export const interventionSchema = z.discriminatedUnion('type', [
       need: z.enum([...NEEDS, 'all']).describe('Which need rises'),
       size: z.number().min(0).max(1).describe('How much the need rises (index 0–1)'),
       share: z.number().min(0).max(1).default(1).describe('Share of residents affected'),
+      targets: z
+        .boolean()
+        .default(false)
+        .describe(
+          'Register the residents hit as the target group of the programme (targeted outreach, surveys)',
+        ),
     })
     .describe('A shock to residents\u2019 needs, e.g. the 2020 epidemic'),
   z
@@ -51,4 +57,6 @@ export const interventionSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Intervention = z.output<typeof interventionSchema>;
+/** An intervention as written in a file (fields with defaults may be left out). */
+export type InterventionInput = z.input<typeof interventionSchema>;
 export const INTERVENTION_TYPES = ['shock', 'grant', 'hire', 'withdraw', 'incentive', 'funding-end'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ELEMENTS, type ElementId, STRATEGIES, type StrategyId } from './elements.ts';
-import { type Intervention, interventionSchema } from './interventions.ts';
+import { type Intervention, type InterventionInput, interventionSchema } from './interventions.ts';
 import {
   ALL_NUMBERS,
   defaultParameters,
@@ -26,7 +26,17 @@ export interface ScenarioFile {
   initial: Record<ElementId, number>;
   strategy: StrategyId;
   parameters?: { [G in keyof Parameters]?: Partial<Parameters[G]> };
-  interventions?: Intervention[];
+  interventions?: InterventionInput[];
+  ensemble?: Ensemble;
+}
+
+/** Many heterogeneous communities sharing parameters and interventions (e.g. the Hubei study's 32). */
+export interface Ensemble {
+  communities: number;
+  /** Community sizes, drawn log-uniformly between min and max. */
+  residents: { min: number; max: number };
+  /** Starting strengths, drawn uniformly between min and max; elements not named keep `initial`. */
+  initial?: Partial<Record<ElementId, { min: number; max: number }>>;
 }
 
 /** A validated scenario with every parameter filled in. */
@@ -60,6 +70,28 @@ function parametersSchema() {
 
 const field = (path: string) => numberSchema(ALL_NUMBERS.find((s) => s.path === path)!);
 
+const range = (spec: NumberSpec) =>
+  z
+    .strictObject({ min: numberSchema(spec), max: numberSchema(spec) })
+    .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
+
+const ensembleSchema = z
+  .strictObject({
+    communities: z.number().int().min(1).max(1000).describe('Number of communities'),
+    residents: range(ALL_NUMBERS.find((s) => s.path === 'residents')!).describe(
+      'Community sizes (log-uniform)',
+    ),
+    initial: z
+      .strictObject(
+        Object.fromEntries(
+          ELEMENTS.map((e) => [e, range(ALL_NUMBERS.find((s) => s.path === `initial.${e}`)!).optional()]),
+        ),
+      )
+      .optional()
+      .describe('Ranges of starting strengths (uniform)'),
+  })
+  .describe('Many heterogeneous communities, for the virtual survey');
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -79,6 +111,7 @@ export const scenarioSchema = z
     strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }),
     parameters: parametersSchema().optional(),
     interventions: z.array(interventionSchema).max(10000).optional(),
+    ensemble: ensembleSchema.optional(),
   })
   .superRefine((s, ctx) => {
     s.interventions?.forEach((iv, i) => {
@@ -109,7 +142,8 @@ export function resolveScenario(file: ScenarioFile): Scenario {
     Object.assign((parameters as unknown as Record<string, object>)[group], values);
   }
   const { parameters: _p, interventions, ...rest } = file;
-  return { ...rest, parameters, interventions: [...(interventions ?? [])].sort((a, b) => a.tick - b.tick) };
+  const timeline = [...((interventions ?? []) as Intervention[])].sort((a, b) => a.tick - b.tick);
+  return { ...rest, parameters, interventions: timeline };
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {

@@ -6,6 +6,14 @@ import { setNeed, settleNeeds } from './needs.ts';
  * Applies the scenario's interventions scheduled for week `week` (an intervention at tick t happens
  * after t weeks have run, before week t + 1; tick 0 is the start).
  */
+function targetList(flags: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) n += flags[i];
+  const list = new Int32Array(n);
+  for (let i = 0, k = 0; i < flags.length; i++) if (flags[i]) list[k++] = i;
+  return list;
+}
+
 export function applyInterventions(world: World, week: number): void {
   for (const iv of world.scenario.interventions) {
     if (iv.tick !== week) continue;
@@ -18,7 +26,9 @@ export function applyInterventions(world: World, week: number): void {
           if (iv.share < 1 && random() >= iv.share) continue;
           settleNeeds(world, i);
           for (const k of kinds) setNeed(world, i, k, Math.min(1, res.needs[3 * i + k] + iv.size));
+          if (iv.targets) res.target[i] = 1;
         }
+        if (iv.targets) world.targets = targetList(res.target);
         for (let k = 0; k < 3; k++) world.meanNeed[k] = world.needSum[k] / Math.max(1, res.count);
         break;
       }

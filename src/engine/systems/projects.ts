@@ -14,7 +14,7 @@ import {
   type World,
 } from '../state.ts';
 import { recruitMembersNearHome } from './cultivation.ts';
-import { serve } from './services.ts';
+import { serve, targetResident } from './services.ts';
 
 /**
  * 动中联 (docs/ODD.md, "Projects"): community problems become projects led by whoever takes them
@@ -264,9 +264,10 @@ function deliver(world: World, k: number, random: Random): void {
     random,
     p.projects.contactsPerWeek * Math.min(1, activeVolunteers(world, k) / want),
   );
+  const focus = world.targets.length > 0 ? p.projects.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const b = Math.min(world.buildings - 1, Math.max(0, pr.home[k] + randomInt(random, 5) - 2));
-    const i = residentOfBuilding(world, b, random);
+    const i = random() < focus ? targetResident(world, random) : residentOfBuilding(world, b, random);
     serve(world, i, VOLUNTEERS, need, 1.5, false);
     markServed(world, i, ORGANIZATIONS);
     if (need === 1) markServed(world, i, CHARITY);

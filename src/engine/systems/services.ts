@@ -32,14 +32,22 @@ export function serve(
   const effect = sp.needEffect * strength;
   settleNeeds(world, i);
   for (let k = 0; k < 3; k++) {
-    const v = res.needs[3 * i + k] - (k === need ? effect : effect / 2);
-    setNeed(world, i, k, v < 0 ? 0 : v);
+    const before = res.needs[3 * i + k];
+    const v = before - (k === need ? effect : effect / 2);
+    const after = v < 0 ? 0 : v;
+    setNeed(world, i, k, after);
+    res.helped[3 * i + k] += before - after;
   }
   const b = res.belonging[i] + sp.belongingGain;
   res.belonging[i] = b > 1 ? 1 : b;
   const t = res.trust[i] + sp.trustGain * (mediated ? world.params.socialWorkers.mediator : 1);
   res.trust[i] = t > 1 ? 1 : t;
   markServed(world, i, element);
+}
+
+/** A random member of the programme's target group (outreach works through its list). */
+export function targetResident(world: World, random: Random): number {
+  return world.targets[randomInt(random, world.targets.length)];
 }
 
 /**
@@ -70,8 +78,10 @@ function socialWorkerCasework(world: World, random: Random): void {
   const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.caseworkShare;
   const contacts = drawCount(random, hours / sw.hoursPerCase);
   const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+  const focus = world.targets.length > 0 ? sw.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
-    serve(world, findNeedy(world, random, -1, 4), SOCIAL_WORKERS, NEED_PSYCHOLOGICAL, skill, true);
+    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, -1, 4);
+    serve(world, i, SOCIAL_WORKERS, NEED_PSYCHOLOGICAL, skill, true);
   }
 }
 
@@ -98,9 +108,11 @@ function committeeVisits(world: World, random: Random): void {
   const cp = world.params.community;
   const hours = world.committee.staff * cp.hoursPerStaff * cp.serviceShare;
   const contacts = drawCount(random, hours / cp.hoursPerVisit);
+  const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
-    serve(world, findNeedy(world, random, need, 3), COMMUNITY, need, 0.8, false);
+    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3);
+    serve(world, i, COMMUNITY, need, 0.8, false);
   }
 }
 
@@ -112,9 +124,11 @@ function charityAid(world: World, random: Random): void {
     Math.floor((world.charity.fund * cp.aidShare) / cp.aidSize),
     Math.ceil(world.residents.count / 10),
   );
+  const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let a = 0; a < packages; a++) {
     world.charity.fund -= cp.aidSize;
-    serve(world, findNeedy(world, random, NEED_MATERIAL, 4), CHARITY, NEED_MATERIAL, 1.5, false);
+    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, NEED_MATERIAL, 4);
+    serve(world, i, CHARITY, NEED_MATERIAL, 1.5, false);
   }
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Nelder–Mead simplex minimisation (Nelder & Mead 1965; the adaptive coefficients of Gao & Han 2012)
+ * inside the unit box: points are clamped to [0, 1] in every coordinate. Deterministic.
+ */
+export interface NelderMeadResult {
+  x: number[];
+  value: number;
+  evaluations: number;
+}
+
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: number[],
+  options: { step?: number; maxEvaluations?: number; tolerance?: number } = {},
+): NelderMeadResult {
+  const n = start.length;
+  const step = options.step ?? 0.15;
+  const maxEvaluations = options.maxEvaluations ?? 200 * n;
+  const tolerance = options.tolerance ?? 1e-6;
+  const alpha = 1;
+  const beta = 1 + 2 / n;
+  const gamma = 0.75 - 1 / (2 * n);
+  const delta = 1 - 1 / n;
+  const clamp = (x: number[]) => x.map((v) => Math.min(1, Math.max(0, v)));
+  let evaluations = 0;
+  const evaluate = (x: number[]) => {
+    evaluations++;
+    return f(x);
+  };
+  const simplex: { x: number[]; v: number }[] = [];
+  const x0 = clamp(start);
+  simplex.push({ x: x0, v: evaluate(x0) });
+  for (let i = 0; i < n; i++) {
+    const x = [...x0];
+    x[i] = x[i] + step <= 1 ? x[i] + step : x[i] - step;
+    const c = clamp(x);
+    simplex.push({ x: c, v: evaluate(c) });
+  }
+  while (evaluations < maxEvaluations) {
+    simplex.sort((a, b) => a.v - b.v);
+    const best = simplex[0];
+    const worst = simplex[n];
+    if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance)) break;
+    const centroid = new Array(n).fill(0);
+    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) centroid[i] += simplex[k].x[i] / n;
+    const along = (t: number) => clamp(centroid.map((c, i) => c + t * (c - worst.x[i])));
+    const xr = along(alpha);
+    const vr = evaluate(xr);
+    if (vr < best.v) {
+      const xe = along(beta);
+      const ve = evaluate(xe);
+      simplex[n] = ve < vr ? { x: xe, v: ve } : { x: xr, v: vr };
+    } else if (vr < simplex[n - 1].v) {
+      simplex[n] = { x: xr, v: vr };
+    } else {
+      const outside = vr < worst.v;
+      const xc = along(outside ? gamma : -gamma);
+      const vc = evaluate(xc);
+      if (vc < (outside ? vr : worst.v)) simplex[n] = { x: xc, v: vc };
+      else {
+        for (let k = 1; k <= n; k++) {
+          const x = clamp(simplex[k].x.map((v, i) => best.x[i] + delta * (v - best.x[i])));
+          simplex[k] = { x, v: evaluate(x) };
+        }
+      }
+    }
+  }
+  simplex.sort((a, b) => a.v - b.v);
+  return { x: simplex[0].x, value: simplex[0].v, evaluations };
+}
