@@ -83,7 +83,12 @@ const planShape = {
   id: idSchema.optional().describe('A short name for the sweep'),
   description: z.string().max(4000).optional(),
   design: z
-    .enum(DESIGNS, { error: `must be one of ${DESIGNS.join(', ')}` })
+    .enum(DESIGNS, {
+      error: (iss) =>
+        iss.input === undefined
+          ? `is required (one of ${DESIGNS.join(', ')})`
+          : `must be one of ${DESIGNS.join(', ')}`,
+    })
     .describe('grid (full factorial), random, lhs (Latin hypercube) or morris (elementary effects)'),
   samples: z
     .number({ error: 'must be a whole number' })
@@ -123,7 +128,12 @@ const planShape = {
 const planCheck = z.strictObject({
   ...planShape,
   scenario: z.unknown(),
-  factors: z.record(z.string(), z.unknown(), { error: 'must be an object from field path to values' }),
+  factors: z.record(z.string(), z.unknown(), {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is required (an object from field path to a list of values or {"min": a, "max": b})'
+        : 'must be an object from field path to a list of values or {"min": a, "max": b}',
+  }),
 });
 
 const rangeSchema = z
@@ -197,7 +207,6 @@ function formatIssue(issue: z.core.$ZodIssue): string[] {
       return `${k}: unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`;
     });
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return [`${path}: is required`];
   return [`${path || '(plan)'}: ${issue.message}`];
 }
 

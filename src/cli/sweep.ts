@@ -263,6 +263,15 @@ function isEmptyDir(dir: string): boolean {
   }
 }
 
+/**
+ * Whether a sweep got as far as creating runs.jsonl in `dir`. A sweep killed before that leaves at
+ * most plan.json, sweep.json and temporary files, and resuming it starts afresh.
+ */
+function startedIn(dir: string): boolean {
+  const entries = readdirSync(dir).filter((f) => !/\.tmp-\d+$/.test(f));
+  return entries.includes(RUNS_FILE) || entries.some((f) => f !== PLAN_FILE && f !== SWEEP_FILE);
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -282,7 +291,8 @@ async function sweep(planPath: string | undefined, opts: SweepOptions): Promise<
   const runsPath = join(out, RUNS_FILE);
 
   // the output folder: fresh, or the same sweep to resume
-  const existing = existsSync(out) && !isEmptyDir(out);
+  let existing = existsSync(out) && !isEmptyDir(out);
+  if (existing && opts.resume && !startedIn(out)) existing = false;
   if (existing && !opts.resume) {
     if (!statSync(out).isDirectory()) throw new UsageError(`--out ${out}: exists and is not a directory`);
     throw new UsageError(

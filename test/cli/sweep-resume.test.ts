@@ -1,0 +1,135 @@
+/**
+ * `wushe sweep --resume` after SIGKILL: the sweep is killed half-way (and a torn last line is left
+ * behind), resumed, and must end with exactly the lines of an uninterrupted sweep. Heavy: ~6 s.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectNoStack, ROOT, tempDir, wushe } from './helpers.ts';
+import { sortedLines, sweepScenario, writePlan } from './sweepHelpers.ts';
+
+const dir = tempDir();
+const RUNS = 40;
+const planFile = writePlan(
+  dir,
+  {
+    design: 'lhs',
+    samples: RUNS / 2,
+    replicates: 2,
+    seed: 3,
+    factors: { 'initial.volunteers': { min: 0, max: 1 }, 'initial.organizations': { min: 0, max: 1 } },
+  },
+  // long enough per run (~25 ms) that the kill lands half-way
+  sweepScenario({ residents: 1500, ticks: 60 }),
+);
+
+function lineCount(file: string): number {
+  if (!existsSync(file)) return 0;
+  return readFileSync(file, 'utf8').split('\n').length - 1;
+}
+
+/** Starts a sweep and SIGKILLs it once `atLeast` lines are on disk; resolves with the line count then. */
+function killHalfWay(out: string, atLeast: number, extra: string[] = []): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'wushe.mjs'),
+        'sweep',
+        planFile,
+        '--out',
+        out,
+        '--workers',
+        '1',
+        '--quiet',
+        ...extra,
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
+    const file = join(out, 'runs.jsonl');
+    const timer = setInterval(() => {
+      const n = lineCount(file);
+      if (n >= atLeast) {
+        child.kill('SIGKILL');
+        clearInterval(timer);
+      }
+    }, 5);
+    child.on('exit', (code, signal) => {
+      clearInterval(timer);
+      if (signal !== 'SIGKILL')
+        reject(new Error(`the sweep ended on its own (code ${code}) before it was killed`));
+      else resolve(lineCount(file));
+    });
+  });
+}
+
+describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
+  it('ends with exactly the lines of an uninterrupted sweep: nothing lost, doubled or torn', async () => {
+    const whole = join(dir, 'whole');
+    const r = wushe(['sweep', planFile, '--out', whole, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const expected = sortedLines(join(whole, 'runs.jsonl'));
+    expect(expected).toHaveLength(RUNS);
+
+    const out = join(dir, 'killed');
+    const before = await killHalfWay(out, RUNS / 4);
+    expect(before).toBeGreaterThanOrEqual(RUNS / 4);
+    expect(before).toBeLessThan(RUNS);
+    // a write cut off by the kill: half a line at the end
+    appendFileSync(join(out, 'runs.jsonl'), expected[5].slice(0, 40));
+
+    // without --resume the folder is refused
+    const refused = wushe(['sweep', planFile, '--out', out, '--quiet']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/folder is not empty; add --resume/);
+
+    const resumed = wushe(['sweep', planFile, '--out', out, '--resume']);
+    expectNoStack(resumed.stderr);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`${RUNS} of ${RUNS} runs`);
+    const lines = readFileSync(join(out, 'runs.jsonl'), 'utf8');
+    expect(lines.endsWith('\n')).toBe(true);
+    expect(lines.split('\n').filter(Boolean).sort()).toEqual(expected);
+    expect(lines).toBe(readFileSync(join(whole, 'runs.jsonl'), 'utf8'));
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(
+      readFileSync(join(whole, 'summary.csv'), 'utf8'),
+    );
+
+    // resuming a finished sweep runs nothing and changes nothing
+    const again = wushe(['sweep', planFile, '--out', out, '--resume', '--quiet']);
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(lines);
+
+    // a run recorded as failed (say its worker died) is run again on resume
+    const records = lines
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const { metrics: _m, ...failed } = records[3];
+    records[3] = { ...failed, error: 'worker stopped: worker exited with code 1' };
+    writeFileSync(join(out, 'runs.jsonl'), records.map((x) => `${JSON.stringify(x)}\n`).join(''));
+    const retried = wushe(['sweep', planFile, '--out', out, '--resume', '--quiet']);
+    expect(retried.status, retried.stderr).toBe(0);
+    expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(lines);
+  });
+
+  it('a shard killed and resumed merges like the others', async () => {
+    const out = join(dir, 'shard-1');
+    expect(await killHalfWay(out, 3, ['--shard', '1/2'])).toBeLessThan(RUNS / 2);
+    for (const i of [0, 1]) {
+      const args = ['sweep', planFile, '--out', join(dir, `shard-${i}`), '--shard', `${i}/2`, '--quiet'];
+      const r = wushe(i === 1 ? [...args, '--resume'] : args);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const merged = join(dir, 'merged');
+    const m = wushe(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', merged, '--quiet']);
+    expect(m.status, m.stderr).toBe(0);
+    expect(readFileSync(join(merged, 'runs.jsonl'), 'utf8')).toBe(
+      readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8'),
+    );
+  });
+});

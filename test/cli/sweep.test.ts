@@ -1,0 +1,327 @@
+/**
+ * `wushe sweep` and `wushe merge` end to end through bin/wushe.mjs: the same lines with 1 and 2
+ * workers and from shards merged; the output files; Morris sensitivity; bad input. ~10 s.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectNoStack, tempDir, wushe } from './helpers.ts';
+import { sortedLines, sweepScenario, writePlan } from './sweepHelpers.ts';
+
+const dir = tempDir();
+const grid = {
+  design: 'grid',
+  seed: 11,
+  replicates: 3,
+  factors: {
+    'initial.volunteers': [0.1, 0.6],
+    strategy: ['strengths-first', 'balanced'],
+    'initial.charity': { min: 0, max: 0.8 },
+  },
+  levels: 2,
+};
+const planFile = writePlan(dir, grid);
+
+function ok(args: string[]) {
+  const r = wushe(args);
+  expectNoStack(r.stderr);
+  expect(r.status, r.stderr).toBe(0);
+  return r;
+}
+
+describe('wushe sweep: results do not depend on workers, shards or order', { timeout: 120_000 }, () => {
+  const one = join(dir, 'w1');
+  const two = join(dir, 'w2');
+
+  it('writes the same runs.jsonl with 1 and with 2 workers', () => {
+    ok(['sweep', planFile, '--out', one, '--workers', '1', '--quiet']);
+    ok(['sweep', planFile, '--out', two, '--workers', '2', '--quiet']);
+    const lines = sortedLines(join(one, 'runs.jsonl'));
+    expect(lines).toHaveLength(2 * 2 * 2 * 3);
+    expect(sortedLines(join(two, 'runs.jsonl'))).toEqual(lines);
+    // sorted by run at the end, so the files are byte-identical too
+    expect(readFileSync(join(two, 'runs.jsonl'), 'utf8')).toBe(readFileSync(join(one, 'runs.jsonl'), 'utf8'));
+    expect(readFileSync(join(two, 'summary.csv'), 'utf8')).toBe(
+      readFileSync(join(one, 'summary.csv'), 'utf8'),
+    );
+  });
+
+  it('one line per run with its index, design point, replicate, seed, factors and metrics; no timing or host', () => {
+    const records = readFileSync(join(one, 'runs.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    records.forEach((r, i) => {
+      expect(Object.keys(r)).toEqual(['run', 'point', 'replicate', 'seed', 'factors', 'metrics']);
+      expect(r.run).toBe(i);
+      expect(r.point).toBe(Math.floor(i / 3));
+      expect(r.replicate).toBe(i % 3);
+      expect(Object.keys(r.factors)).toEqual(['initial.volunteers', 'strategy', 'initial.charity']);
+      expect(Object.keys(r.metrics)).toEqual(
+        expect.arrayContaining([
+          'strength.volunteers',
+          'mode',
+          'firstMover',
+          'order',
+          'allInvolvedTick',
+          'servedAny',
+        ]),
+      );
+    });
+    expect(new Set(records.map((r) => r.seed)).size).toBe(records.length);
+    expect(readFileSync(join(one, 'runs.jsonl'), 'utf8')).not.toMatch(/"(time|host|pid|duration|elapsed)/i);
+  });
+
+  it('a run’s line has the metrics of `wushe run` with that run’s values and seed', () => {
+    const r = JSON.parse(readFileSync(join(one, 'runs.jsonl'), 'utf8').split('\n')[7]);
+    const single = ok([
+      'run',
+      join(dir, 'scenario.json'),
+      '--json',
+      '--seed',
+      String(r.seed),
+      ...Object.entries(r.factors).flatMap(([k, v]) => ['--set', `${k}=${v}`]),
+    ]);
+    const s = JSON.parse(single.stdout);
+    expect(r.metrics['strength.volunteers']).toBe(s.final.strength.volunteers);
+    expect(r.metrics.mode).toBe(s.pathway.mode);
+    expect(r.metrics.order).toEqual(s.pathway.order);
+    expect(r.metrics.servedAny).toBe(s.outcomes.servedAny);
+  });
+
+  it('the union of shards, merged, is the same sweep', () => {
+    for (const i of [0, 1, 2])
+      ok(['sweep', planFile, '--out', join(dir, `shard-${i}`), '--shard', `${i}/3`, '--quiet']);
+    const shardLines = [0, 1, 2].flatMap((i) => sortedLines(join(dir, `shard-${i}`, 'runs.jsonl')));
+    expect(shardLines).toHaveLength(24);
+    expect(shardLines.sort()).toEqual(sortedLines(join(one, 'runs.jsonl')));
+    const merged = join(dir, 'merged');
+    ok([
+      'merge',
+      join(dir, 'shard-2'),
+      join(dir, 'shard-0'),
+      join(dir, 'shard-1'),
+      '--out',
+      merged,
+      '--quiet',
+    ]);
+    for (const f of ['runs.jsonl', 'summary.csv', 'plan.json', 'sweep.json'])
+      expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(one, f), 'utf8'));
+  });
+
+  it('merge refuses a missing shard and a doubled one, naming the runs', () => {
+    const missing = wushe(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', join(dir, 'm2')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^missing 8 of 24 runs: 2, 5, 8, 11, 14, 17, 20, 23; finish their shards/m,
+    );
+    expect(existsSync(join(dir, 'm2'))).toBe(false);
+    const doubled = wushe([
+      'merge',
+      join(dir, 'shard-0'),
+      join(dir, 'shard-1'),
+      join(dir, 'shard-2'),
+      join(dir, 'shard-1'),
+      '--out',
+      join(dir, 'm3'),
+    ]);
+    expect(doubled.status).toBe(2);
+    expect(doubled.stderr).toMatch(/^doubled: run 1 is in both .*shard-1 and .*shard-1/m);
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    ok([
+      'sweep',
+      writePlan(other, { ...grid, seed: 12 }),
+      '--out',
+      join(other, 'out'),
+      '--shard',
+      '2/3',
+      '--quiet',
+    ]);
+    const mixed = wushe([
+      'merge',
+      join(dir, 'shard-0'),
+      join(dir, 'shard-1'),
+      join(other, 'out'),
+      '--out',
+      join(dir, 'm4'),
+    ]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/is not the plan of .*shard-0; only shards of one sweep can be merged/);
+  });
+
+  it('writes the resolved plan, which runs again to the same results', () => {
+    const plan = JSON.parse(readFileSync(join(one, 'plan.json'), 'utf8'));
+    expect(plan.scenario.id).toBe('sweep-test');
+    expect(plan.scenario.parameters).toBeDefined();
+    expect(plan).toMatchObject({ design: 'grid', replicates: 3, seed: 11, levels: 2 });
+    ok(['sweep', join(one, 'plan.json'), '--out', join(dir, 'again'), '--quiet']);
+    expect(readFileSync(join(dir, 'again', 'runs.jsonl'), 'utf8')).toBe(
+      readFileSync(join(one, 'runs.jsonl'), 'utf8'),
+    );
+  });
+
+  it('summary.csv: one row per design point with mean, sd, CI and mode shares', () => {
+    const [header, ...rows] = readFileSync(join(one, 'summary.csv'), 'utf8').trim().split('\n');
+    const cols = header.split(',');
+    expect(cols.slice(0, 6)).toEqual([
+      'point',
+      'initial.volunteers',
+      'strategy',
+      'initial.charity',
+      'n',
+      'failed',
+    ]);
+    for (const c of [
+      'strength.volunteers.mean',
+      'strength.volunteers.sd',
+      'strength.volunteers.ci95_low',
+      'strength.volunteers.ci95_high',
+      'mode.volunteer-led.share',
+    ])
+      expect(cols).toContain(c);
+    expect(rows).toHaveLength(8);
+    for (const row of rows) {
+      const v = row.split(',');
+      expect(v[cols.indexOf('n')]).toBe('3');
+      const shares = ['organization-led', 'volunteer-led', 'charity-led', 'mixed'].map((m) =>
+        Number(v[cols.indexOf(`mode.${m}.share`)]),
+      );
+      expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      const mean = Number(v[cols.indexOf('strength.volunteers.mean')]);
+      expect(Number(v[cols.indexOf('strength.volunteers.ci95_low')])).toBeLessThanOrEqual(mean);
+      expect(Number(v[cols.indexOf('strength.volunteers.ci95_high')])).toBeGreaterThanOrEqual(mean);
+    }
+  });
+});
+
+describe('wushe sweep: Morris screening', { timeout: 120_000 }, () => {
+  it('writes sensitivity.csv and prints a table', () => {
+    const mdir = join(dir, 'morris');
+    mkdirSync(mdir);
+    const plan = writePlan(mdir, {
+      design: 'morris',
+      samples: 4,
+      seed: 2,
+      factors: {
+        'initial.volunteers': { min: 0, max: 1 },
+        'parameters.volunteers.lapseHazard': { min: 0.001, max: 0.02 },
+      },
+    });
+    const r = ok(['sweep', plan, '--out', join(mdir, 'out')]);
+    expect(r.stdout).toMatch(/^Morris screening: 4 trajectories × 2 factors, 4 levels/);
+    expect(r.stdout).toMatch(/strength\.volunteers\s+initial\.volunteers\s+[-\d.]+\s+[-\d.]+\s+[-\d.]+/);
+    const csv = readFileSync(join(mdir, 'out', 'sensitivity.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe('output,factor,n,mu_star,mu,sigma');
+    expect(csv.some((l) => l.startsWith('strength.volunteers,initial.volunteers,4,'))).toBe(true);
+    expect(csv.some((l) => l.startsWith('mode.volunteer-led,parameters.volunteers.lapseHazard,4,'))).toBe(
+      true,
+    );
+    expect(sortedLines(join(mdir, 'out', 'runs.jsonl'))).toHaveLength(4 * 3);
+    // --quiet: no table
+    expect(ok(['sweep', plan, '--out', join(mdir, 'quiet'), '--quiet']).stdout).toBe('');
+  });
+});
+
+describe('wushe sweep: bad input exits 2 naming the problem', { timeout: 120_000 }, () => {
+  function fails(args: string[], pattern: RegExp) {
+    const r = wushe(args);
+    expectNoStack(r.stderr);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    return r;
+  }
+  let n = 0;
+  const plan = (p: Record<string, unknown>, scenario?: Record<string, unknown>) => {
+    const d = join(dir, `bad-${n++}`);
+    mkdirSync(d);
+    return writePlan(d, p, scenario);
+  };
+
+  it('an invalid plan', () => {
+    fails(
+      ['sweep', plan({ ...grid, design: 'sobol' }), '--out', join(dir, 'x1')],
+      /plan\.json: design: must be one of grid, random, lhs, morris/,
+    );
+    fails(
+      ['sweep', plan({ ...grid, replicate: 2 }), '--out', join(dir, 'x1')],
+      /plan\.json: replicate: unknown key \(did you mean "replicates"\?\)/,
+    );
+    const d = join(dir, 'syntax');
+    mkdirSync(d);
+    writeFileSync(join(d, 'plan.json'), '{"design": "grid",\n "seed": }');
+    fails(['sweep', join(d, 'plan.json'), '--out', join(dir, 'x1')], /plan\.json:2:10: invalid JSON/);
+    fails(
+      ['sweep', join(dir, 'nope.json'), '--out', join(dir, 'x1')],
+      /cannot read .*nope\.json: no such file/,
+    );
+    fails(
+      ['sweep', plan({ ...grid, scenario: 'missing.json' }), '--out', join(dir, 'x1')],
+      /scenario: no such file missing\.json/,
+    );
+    fails(
+      ['sweep', plan(grid, sweepScenario({ residents: 5 })), '--out', join(dir, 'x1')],
+      /scenario\.json: residents: must be between 100 and 4000000/,
+    );
+    expect(existsSync(join(dir, 'x1'))).toBe(false);
+  });
+
+  it('an unknown path, with did-you-mean', () => {
+    fails(
+      ['sweep', plan({ ...grid, factors: { 'initial.volunters': [0.1, 0.2] } }), '--out', join(dir, 'x2')],
+      /plan\.json: factors\["initial\.volunters"\]: unknown scenario field \(did you mean "initial\.volunteers"\?\)/,
+    );
+  });
+
+  it('a factor range outside the parameter’s range', () => {
+    fails(
+      [
+        'sweep',
+        plan({ ...grid, factors: { 'parameters.volunteers.lapseHazard': { min: 0, max: 2 } } }),
+        '--out',
+        join(dir, 'x3'),
+      ],
+      /plan\.json: factors\["parameters\.volunteers\.lapseHazard"\]\.max: 2 is outside the field's range 0 to /,
+    );
+  });
+
+  it('a folder that cannot be written, a non-empty folder, bad options', () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    fails(
+      ['sweep', planFile, '--out', join(dir, 'a-file', 'sub')],
+      /--out .*a-file\/sub: a parent in the path is not a directory/,
+    );
+    fails(['sweep', planFile, '--out', join(dir, 'a-file')], /--out .*a-file: exists and is not a directory/);
+    fails(
+      ['sweep', planFile, '--out', join(dir, 'w1')],
+      /--out .*w1: folder is not empty; add --resume to continue the sweep in it, or choose a new folder/,
+    );
+    fails(
+      ['sweep', planFile, '--out', join(dir, 'x4'), '--shard', '3/3'],
+      /--shard.*Expected i\/n with 0 ≤ i < n/,
+    );
+    fails(['sweep', planFile, '--out', join(dir, 'x4'), '--workers', '0'], /--workers.*from 1 to/);
+    fails(['sweep', planFile], /missing --out DIR/);
+  });
+
+  it('--resume into a folder of another sweep or shard', () => {
+    fails(
+      ['sweep', plan({ ...grid, seed: 99 }), '--out', join(dir, 'w1'), '--resume'],
+      /holds a different sweep/,
+    );
+    fails(
+      ['sweep', planFile, '--out', join(dir, 'shard-0'), '--resume'],
+      /holds shard 0\/3, not the whole sweep/,
+    );
+  });
+
+  it('--schema prints the plan JSON Schema', () => {
+    const s = JSON.parse(ok(['sweep', '--schema']).stdout);
+    expect(s.title).toBe('wushe sweep plan');
+    expect(Object.keys(s.properties)).toEqual(
+      expect.arrayContaining(['scenario', 'factors', 'design', 'samples', 'replicates', 'seed']),
+    );
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The batch worker pool: real Node worker threads driven through comlink (bundle and tsx entries),
+ * failures recorded per run, a dying worker replaced. ~3 s.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Remote } from 'comlink';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPlanShape, resolvePlan } from '../../src/batch/plan.ts';
+import { createSweep, runSpec, scenarioForRun } from '../../src/batch/sweep.ts';
+import { validateScenario } from '../../src/model/scenario.ts';
+import { type RunOutcome, type RunTask, runTask, type WorkerApi } from '../../src/worker/api.ts';
+import { workerBundle } from '../../src/worker/bundle.ts';
+import { createNodePool, workerEntry } from '../../src/worker/node.ts';
+import { type WorkerHandle, WorkerPool } from '../../src/worker/pool.ts';
+import { smallScenario } from '../batch/helpers.ts';
+
+function tasks(n: number): RunTask[] {
+  const v = validateScenario(smallScenario());
+  if (!v.ok) throw new Error('invalid');
+  const shape = checkPlanShape({
+    scenario: 'x',
+    design: 'lhs',
+    samples: n,
+    seed: 4,
+    factors: { 'initial.volunteers': { min: 0, max: 1 }, 'initial.organizations': { min: 0, max: 1 } },
+  });
+  if (!shape.ok) throw new Error(shape.errors.join());
+  const r = resolvePlan(shape.plan, v.scenario);
+  if (!r.ok) throw new Error(r.errors.join());
+  const s = createSweep(r.plan);
+  return Array.from({ length: n }, (_, i) => ({ id: i, scenario: scenarioForRun(r.plan, runSpec(s, i)) }));
+}
+
+async function runAll(pool: WorkerPool, list: RunTask[]): Promise<RunOutcome[]> {
+  const out: RunOutcome[] = [];
+  await pool.run(list, (o) => out.push(o));
+  return out.sort((a, b) => a.id - b.id);
+}
+
+const strip = (o: RunOutcome) => ({ id: o.id, metrics: o.metrics, error: o.error });
+
+describe('Node worker pool (real worker threads)', { timeout: 60_000 }, () => {
+  const list = tasks(8);
+  const expected = list.map((t) => strip(runTask(t)));
+
+  it('gives the same metrics as running in-process, with the bundled entry', async () => {
+    const entry = await workerEntry();
+    expect(entry.kind).toBe('bundle');
+    const pool = await createNodePool(2, entry);
+    try {
+      const out = await runAll(pool, list);
+      expect(out.map(strip)).toEqual(expected);
+      for (const o of out) expect(o.startedAt).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('and with the tsx boot file', async () => {
+    const pool = await createNodePool(1, {
+      url: new URL('../../src/worker/boot.mjs', import.meta.url),
+      kind: 'tsx',
+    });
+    try {
+      expect((await runAll(pool, list.slice(0, 3))).map(strip)).toEqual(expected.slice(0, 3));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a run that throws is recorded as an error and the others go on', async () => {
+    const broken = [
+      ...list.slice(0, 2),
+      { id: 2, scenario: { ...list[2].scenario, parameters: {} } as never },
+      list[3],
+    ];
+    const pool = await createNodePool(2);
+    try {
+      const out = await runAll(pool, broken);
+      expect(out).toHaveLength(4);
+      expect(out[2].metrics).toBeUndefined();
+      expect(out[2].error).toMatch(/TypeError/);
+      expect(out.filter((o) => o.metrics).map(strip)).toEqual([expected[0], expected[1], expected[3]]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('WorkerPool with stand-in workers', () => {
+  /** A worker that answers in-process, or dies on the task with id `dieOn`. */
+  function standIn(dieOn: number | undefined, spawned: { count: number }): WorkerHandle {
+    spawned.count++;
+    let kill: (e: Error) => void = () => {};
+    const dead = new Promise<never>((_, reject) => {
+      kill = reject;
+    });
+    dead.catch(() => {});
+    let died = false;
+    const api = {
+      run: async (t: RunTask) => {
+        await new Promise((r) => setTimeout(r, 1));
+        if (t.id === dieOn && !died) {
+          died = true;
+          kill(new Error('worker exited with code 1'));
+          return new Promise(() => {});
+        }
+        return { id: t.id, error: `ran ${t.id}`, startedAt: 1 };
+      },
+      ping: async () => 1,
+    } as unknown as Remote<WorkerApi>;
+    return { api, dead, terminate: () => {} };
+  }
+
+  it('a dying worker fails its task with a message and is replaced; the rest run', async () => {
+    const spawned = { count: 0 };
+    let first = true;
+    const pool = new WorkerPool({
+      size: 2,
+      spawn: () => {
+        const h = standIn(first ? 5 : undefined, spawned);
+        first = false;
+        return h;
+      },
+    });
+    const out: RunOutcome[] = [];
+    await pool.run(
+      Array.from({ length: 20 }, (_, id) => ({ id, scenario: {} as never })),
+      (o) => out.push(o),
+    );
+    expect(out).toHaveLength(20);
+    expect(new Set(out.map((o) => o.id)).size).toBe(20);
+    const failed = out.filter((o) => o.error?.startsWith('worker stopped'));
+    expect(failed.map((o) => o.id)).toContain(5);
+    expect(failed[0].error).toBe('worker stopped: worker exited with code 1');
+    expect(spawned.count).toBe(3);
+    await pool.close();
+  });
+
+  it('stop() takes no more tasks', async () => {
+    const pool = new WorkerPool({ size: 1, depth: 1, spawn: () => standIn(undefined, { count: 0 }) });
+    const out: RunOutcome[] = [];
+    await pool.run(
+      Array.from({ length: 50 }, (_, id) => ({ id, scenario: {} as never })),
+      (o) => {
+        out.push(o);
+        if (out.length === 3) pool.stop();
+      },
+    );
+    expect(out).toHaveLength(3);
+  });
+});
+
+describe('worker bundle cache', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wushe-bundle-'));
+  afterAll(() => {
+    delete process.env.WUSHE_CACHE_DIR;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is built once, reused while the sources are unchanged, and rebuilt when one changes', async () => {
+    process.env.WUSHE_CACHE_DIR = dir;
+    const entry = new URL('../../src/worker/node-entry.ts', import.meta.url);
+    const a = await workerBundle(entry);
+    expect(a).toBeDefined();
+    const code = readFileSync(a!, 'utf8');
+    expect(code).toContain('expose');
+    const b = await workerBundle(entry);
+    expect(b!.href).toBe(a!.href);
+    // pretend an input changed: its recorded size no longer matches
+    const manifestFile = join(
+      dir,
+      `${a!.pathname
+        .split('/')
+        .pop()!
+        .replace(/-[0-9a-f]{12}\.mjs$/, '')}.json`,
+    );
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    const input = Object.keys(manifest.inputs).find((k) => k.endsWith('api.ts'))!;
+    manifest.inputs[input][0] += 1;
+    manifest.output = 'gone.mjs';
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const c = await workerBundle(entry);
+    expect(c!.href).toBe(a!.href); // same code, same content-addressed name
+    expect(JSON.parse(readFileSync(manifestFile, 'utf8')).inputs[input][0]).toBe(
+      manifest.inputs[input][0] - 1,
+    );
+  });
+});
