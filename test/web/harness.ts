@@ -36,7 +36,11 @@ export interface App {
 export async function startApp(): Promise<App> {
   const outDir = mkdtempSync(join(tmpdir(), 'wushe-web-'));
   await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const server = await preview({
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
   const { port } = server.httpServer.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -53,7 +57,9 @@ export interface Browser {
 }
 
 /** A fresh Chromium profile (persistent context, so the profile folder is ours and removed after). */
-export async function launch(options: { locale?: string; width?: number; height?: number } = {}): Promise<Browser> {
+export async function launch(
+  options: { locale?: string; width?: number; height?: number } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'wushe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -62,6 +62,7 @@ export const en = {
   'group.projects': 'Projects (动中联)',
   'group.services': 'Services to residents',
   'group.pathway': 'Pathway analysis',
+  'group.survey': 'Virtual survey',
   source: 'Source',
   range: 'Range',
 

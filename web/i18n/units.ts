@@ -48,6 +48,15 @@ export const UNITS_ZH: Record<string, string> = {
   'per contact': '每次服务',
   'strength units': '强度单位',
   events: '次事件',
+  'ties (even; an odd number is rounded down)': '条关系（偶数；奇数向下取整）',
+  'index 0–1 (half-width)': '指数 0–1（半宽）',
+  'share of casework': '占个案工作比例',
+  'share of visits': '占走访比例',
+  'share of aid packages': '占救助份数比例',
+  'share of contacts': '占服务人次比例',
+  'help on psychological need': '心理需求上的帮助',
+  'help on social need': '社会关系需求上的帮助',
+  'help on material need': '物质需求上的帮助',
 };
 
 export function unitLabel(unit: string, lang: Lang): string {

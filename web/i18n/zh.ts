@@ -64,6 +64,7 @@ export const zh: Record<keyof typeof en, string> = {
   'group.projects': '项目（动中联）',
   'group.services': '对居民的服务',
   'group.pathway': '路径分析',
+  'group.survey': '虚拟调查',
   source: '来源',
   range: '范围',
 
@@ -140,7 +141,7 @@ export const zh: Record<keyof typeof en, string> = {
   why: '判断依据',
   none: '无',
   weekN: '第{n}周',
-  never: '未卷入',
+  never: '尚未实现',
   pathwayHelp: '圆点标出要素卷入（开始培育其他要素）的周次，其后的色条表示它持续发挥作用。',
 
   outcomesTitle: '居民受益情况',

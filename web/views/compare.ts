@@ -18,7 +18,7 @@ interface Entry {
 }
 
 const FACET_W = 300;
-const FACET_H = 330;
+const FACET_H = 352;
 const PLOT = { left: 40, top: 118, width: 240, height: 160 };
 
 /** Two or three runs side by side: the same community under the three strategies, or the three practice models. */
@@ -142,7 +142,7 @@ export function compareView(
         .attr('text-anchor', 'middle')
         .text(t('axisWeek'));
     });
-    const legend = root.append('g').attr('transform', `translate(10,${FACET_H - 10})`);
+    const legend = root.append('g').attr('transform', `translate(10,${FACET_H - 6})`);
     let x = 0;
     for (const e of ELEMENTS) {
       legend

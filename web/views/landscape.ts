@@ -16,8 +16,8 @@ import type { RunPool } from '../worker/pool.ts';
 import { panel } from './panel.ts';
 
 const W = 640;
-const H = 560;
-const M = { top: 20, right: 20, bottom: 120, left: 80 };
+const H = 600;
+const M = { top: 20, right: 20, bottom: 150, left: 80 };
 
 /**
  * The strength landscape: two starting strengths on a grid, several seeds per cell, each cell coloured
@@ -213,9 +213,9 @@ export function landscapeView(
       .attr('transform', `translate(${x(file.initial[axes.x])},${y(file.initial[axes.y])})`);
     mark.append('circle').attr('r', 9).attr('class', 'current-mark');
     mark.append('title').text(t('currentScenario'));
-    const legend = root.append('g').attr('transform', `translate(${M.left},${H - 50})`);
+    const legend = root.append('g').attr('transform', `translate(${M.left},${H - 76})`);
     MODES.forEach((m, k) => {
-      const g = legend.append('g').attr('transform', `translate(${(k % 2) * 280},${Math.floor(k / 2) * 24})`);
+      const g = legend.append('g').attr('transform', `translate(${(k % 2) * 280},${Math.floor(k / 2) * 26})`);
       g.append('rect').attr('width', 16).attr('height', 16).attr('y', -12).attr('fill', MODE_COLOR[m]);
       g.append('text')
         .attr('class', 'legend-text')
@@ -223,7 +223,7 @@ export function landscapeView(
         .attr('y', 1)
         .text(t(`mode.${m}`));
     });
-    const cur = legend.append('g').attr('transform', 'translate(0,-26)');
+    const cur = legend.append('g').attr('transform', 'translate(0,52)');
     cur.append('circle').attr('r', 7).attr('cx', 8).attr('cy', -4).attr('class', 'current-mark');
     cur.append('text').attr('class', 'legend-text').attr('x', 22).attr('y', 1).text(t('currentScenario'));
   }

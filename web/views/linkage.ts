@@ -133,9 +133,9 @@ export function linkageView(): { section: HTMLElement; view: View } {
     nodeLayer.append(g);
     nodes.set(e, { circle, value, name, when, pulse });
   }
-  svg.append(nodeLayer);
+  // particles travel under the circles, so the strength values stay readable
   const particleLayer = svgEl('g', { class: 'particles' });
-  svg.append(particleLayer);
+  svg.append(particleLayer, nodeLayer);
 
   const legend = svgEl('g', { class: 'legend', transform: 'translate(20,560)' });
   svg.append(legend);

@@ -1,0 +1,99 @@
+/**
+ * Screenshots of every view in English and Chinese, for looking at before a release:
+ * `npm run screenshots` writes PNGs into screenshots/ (git-ignored). Needs Chromium ($CHROMIUM_PATH,
+ * default /usr/bin/chromium).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, launch, startApp } from '../test/web/harness.ts';
+
+const OUT = 'screenshots';
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid=mode]')?.textContent !== '');
+}
+
+async function finish(page: Page): Promise<void> {
+  await page.click('[data-testid=finish]');
+  await page.waitForFunction(() => (window as unknown as { wushe: { summary(): unknown } }).wushe.summary() !== undefined);
+}
+
+async function shoot(page: Page, name: string, selector?: string): Promise<void> {
+  const path = `${OUT}/${name}.png`;
+  if (selector) await page.locator(selector).screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+  console.log(path);
+}
+
+if (!chromiumAvailable()) {
+  console.error('screenshots: no Chromium found (set CHROMIUM_PATH)');
+  process.exit(2);
+}
+mkdirSync(OUT, { recursive: true });
+const app = await startApp();
+const browser = await launch();
+try {
+  for (const lang of ['en', 'zh'] as const) {
+    const page = await browser.context.newPage();
+    await page.addInitScript((l) => localStorage.setItem('wushe.lang', l), lang);
+    await page.goto(app.url);
+    await ready(page);
+    await page.click('[data-testid=speed]');
+    await page.selectOption('[data-testid=speed]', '10');
+    await page.click('[data-testid=play]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=tick]')?.textContent) >= 30);
+    await shoot(page, `${lang}-run-playing`, '#linkage');
+    await page.click('[data-testid=pause]');
+    await finish(page);
+    await shoot(page, `${lang}-run-full`);
+    for (const id of ['linkage', 'community', 'strength', 'pathway', 'outcomes', 'events'])
+      await shoot(page, `${lang}-${id}`, `#${id}`);
+    await page.locator('#controls').screenshot({ path: `${OUT}/${lang}-controls.png` });
+    await page.click('#advanced > summary');
+    await page.click('#interventions > summary');
+    await page.click('[data-testid=add-intervention]');
+    await shoot(page, `${lang}-controls-open`, '#controls');
+
+    await page.click('[data-testid=tab-compare]');
+    await page.click('#compare button >> nth=0');
+    await page.waitForFunction(() => document.querySelectorAll('.compare-table td').length === 15 && !document.querySelector('.compare-table td:empty') && ![...document.querySelectorAll('.compare-table td')].some((td) => td.textContent === '…'));
+    await shoot(page, `${lang}-compare`, '#compare');
+
+    await page.click('[data-testid=tab-landscape]');
+    await page.fill('#land-steps', '5');
+    await page.fill('#land-reps', '2');
+    await page.click('[data-testid=landscape-run]');
+    await page.waitForFunction(() => /\b(50)\D+50\b/.test(document.querySelector('[data-testid=landscape-progress]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await shoot(page, `${lang}-landscape`, '#landscape');
+
+    await page.click('[data-testid=tab-about]');
+    await shoot(page, `${lang}-about`);
+    await page.click('[data-testid=tab-run]');
+
+    await page.setInputFiles('[data-testid=scenario-import]', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"id": "x", "seed": 1, "ticks": 10, "residents": 5000, "initial": {"community": 2}}'),
+    });
+    await page.waitForSelector('[data-testid=error]:not([hidden])');
+    await page.screenshot({ path: `${OUT}/${lang}-error.png`, clip: { x: 0, y: 0, width: 1600, height: 420 } });
+    await page.close();
+  }
+  // projection: large type and high contrast, 10,000 residents
+  const page = await browser.context.newPage();
+  await page.goto(app.url);
+  await ready(page);
+  await page.click('#large');
+  await page.click('#contrast');
+  await page.fill('[data-testid=residents]', '10000');
+  await page.press('[data-testid=residents]', 'Enter');
+  await page.waitForFunction(() => (window as unknown as { wushe: { file(): { residents: number } } }).wushe.file().residents === 10000);
+  await ready(page);
+  await page.waitForTimeout(500);
+  await finish(page);
+  await shoot(page, 'projection-10k');
+  await page.close();
+} finally {
+  await browser.close();
+  await app.close();
+}
