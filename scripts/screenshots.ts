@@ -15,7 +15,9 @@ async function ready(page: Page): Promise<void> {
 
 async function finish(page: Page): Promise<void> {
   await page.click('[data-testid=finish]');
-  await page.waitForFunction(() => (window as unknown as { wushe: { summary(): unknown } }).wushe.summary() !== undefined);
+  await page.waitForFunction(
+    () => (window as unknown as { wushe: { summary(): unknown } }).wushe.summary() !== undefined,
+  );
 }
 
 async function shoot(page: Page, name: string, selector?: string): Promise<void> {
@@ -56,14 +58,24 @@ try {
 
     await page.click('[data-testid=tab-compare]');
     await page.click('#compare button >> nth=0');
-    await page.waitForFunction(() => document.querySelectorAll('.compare-table td').length === 15 && !document.querySelector('.compare-table td:empty') && ![...document.querySelectorAll('.compare-table td')].some((td) => td.textContent === '…'));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.compare-table td').length === 15 &&
+        !document.querySelector('.compare-table td:empty') &&
+        ![...document.querySelectorAll('.compare-table td')].some((td) => td.textContent === '…'),
+    );
     await shoot(page, `${lang}-compare`, '#compare');
 
     await page.click('[data-testid=tab-landscape]');
     await page.fill('#land-steps', '5');
     await page.fill('#land-reps', '2');
     await page.click('[data-testid=landscape-run]');
-    await page.waitForFunction(() => /\b(50)\D+50\b/.test(document.querySelector('[data-testid=landscape-progress]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        /\b(50)\D+50\b/.test(document.querySelector('[data-testid=landscape-progress]')?.textContent ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
     await shoot(page, `${lang}-landscape`, '#landscape');
 
     await page.click('[data-testid=tab-about]');
@@ -73,10 +85,15 @@ try {
     await page.setInputFiles('[data-testid=scenario-import]', {
       name: 'broken.json',
       mimeType: 'application/json',
-      buffer: Buffer.from('{"id": "x", "seed": 1, "ticks": 10, "residents": 5000, "initial": {"community": 2}}'),
+      buffer: Buffer.from(
+        '{"id": "x", "seed": 1, "ticks": 10, "residents": 5000, "initial": {"community": 2}}',
+      ),
     });
     await page.waitForSelector('[data-testid=error]:not([hidden])');
-    await page.screenshot({ path: `${OUT}/${lang}-error.png`, clip: { x: 0, y: 0, width: 1600, height: 420 } });
+    await page.screenshot({
+      path: `${OUT}/${lang}-error.png`,
+      clip: { x: 0, y: 0, width: 1600, height: 420 },
+    });
     await page.close();
   }
   // projection: large type and high contrast, 10,000 residents
@@ -87,7 +104,10 @@ try {
   await page.click('#contrast');
   await page.fill('[data-testid=residents]', '10000');
   await page.press('[data-testid=residents]', 'Enter');
-  await page.waitForFunction(() => (window as unknown as { wushe: { file(): { residents: number } } }).wushe.file().residents === 10000);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { wushe: { file(): { residents: number } } }).wushe.file().residents === 10000,
+  );
   await ready(page);
   await page.waitForTimeout(500);
   await finish(page);
