@@ -1,0 +1,282 @@
+/**
+ * A real Slurm cluster (heavy, ~10–30 s): starts munged and a single-node slurmctld + slurmd in a
+ * temporary folder (private munge socket and ports, so nothing on the machine is touched), submits
+ * a sweep as a job array with deploy/slurm/sweep.sbatch plus deploy/slurm/merge.sbatch as a
+ * dependent job, and compares the merged results with the same sweep run locally. Every daemon it
+ * started is stopped in afterAll, also when a step fails.
+ *
+ * Needs Debian's slurmctld, slurmd, slurm-client and munge (.ci/run installs them) and root. When
+ * they are missing the test is skipped with a message saying so.
+ */
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, hostname, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, wushe } from '../cli/helpers.ts';
+import { sweepScenario } from '../cli/sweepHelpers.ts';
+
+const NEEDED = ['slurmctld', 'slurmd', 'sbatch', 'squeue', 'sinfo', 'scontrol', 'munged'];
+
+function which(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+const missing = NEEDED.filter((c) => !which(c));
+const isRoot = process.getuid?.() === 0;
+const skipReason =
+  missing.length > 0
+    ? `${missing.join(', ')} not installed (apt-get install slurmctld slurmd slurm-client munge, as .ci/run does)`
+    : !isRoot
+      ? 'needs root to run slurmd and munged'
+      : undefined;
+if (skipReason) console.warn(`\n[slurm integration test] SKIPPED: ${skipReason}\n`);
+
+/** A TCP port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const n = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, check: () => boolean, timeoutMs: number, diagnostics: () => string) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (check()) return;
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}\n${diagnostics()}`);
+}
+
+function tail(file: string, lines = 15): string {
+  if (!existsSync(file)) return `(${file}: none)`;
+  return `--- ${file}\n${readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n')}`;
+}
+
+describe('Slurm: a sweep as a job array, merged', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wushe-slurm-'));
+  const conf = join(dir, 'slurm.conf');
+  const mungeDir = join(dir, 'munge');
+  const env = { ...process.env, SLURM_CONF: conf };
+  const started = {
+    munged: undefined as number | undefined,
+    slurmctld: undefined as number | undefined,
+    slurmd: undefined as number | undefined,
+  };
+  const logs = () =>
+    [
+      tail(join(dir, 'slurmctld.log')),
+      tail(join(dir, 'slurmd.log')),
+      tail(join(mungeDir, 'munged.log')),
+    ].join('\n');
+
+  function slurm(cmd: string, args: string[]): SpawnSyncReturns<string> {
+    return spawnSync(cmd, args, { env, cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  }
+
+  beforeAll(async () => {
+    if (skipReason) return;
+    chmodSync(dir, 0o755); // munged (as the munge user) must reach its socket folder
+    if (!existsSync('/etc/munge/munge.key')) {
+      const k = spawnSync('mungekey', ['--create'], { encoding: 'utf8' });
+      if (k.status !== 0) throw new Error(`mungekey --create failed: ${k.stderr}`);
+      spawnSync('chown', ['munge:munge', '/etc/munge/munge.key']);
+    }
+    mkdirSync(mungeDir);
+    spawnSync('chown', ['munge:munge', mungeDir]);
+    const socket = join(mungeDir, 'munge.socket');
+    const m = spawnSync(
+      'runuser',
+      [
+        '-u',
+        'munge',
+        '--',
+        'munged',
+        `--socket=${socket}`,
+        `--pid-file=${join(mungeDir, 'munged.pid')}`,
+        `--log-file=${join(mungeDir, 'munged.log')}`,
+        `--seed-file=${join(mungeDir, 'munged.seed')}`,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (m.status !== 0) throw new Error(`munged did not start: ${m.stderr}\n${logs()}`);
+    await waitFor('munged', () => readPid(join(mungeDir, 'munged.pid')) !== undefined, 10_000, logs);
+    started.munged = readPid(join(mungeDir, 'munged.pid'));
+
+    const host = hostname().split('.')[0];
+    const [ctldPort, slurmdPort] = [await freePort(), await freePort()];
+    const memory = Math.max(100, Math.min(4000, Math.floor(totalmem() / 2 ** 20) - 512));
+    writeFileSync(
+      conf,
+      [
+        'ClusterName=wushetest',
+        `SlurmctldHost=${host}(127.0.0.1)`,
+        `SlurmctldPort=${ctldPort}`,
+        `SlurmdPort=${slurmdPort}`,
+        'SlurmUser=root',
+        'SlurmdUser=root',
+        'AuthType=auth/munge',
+        `AuthInfo=socket=${socket}`,
+        'CredType=cred/munge',
+        'ProctrackType=proctrack/linuxproc',
+        'TaskPlugin=task/none',
+        'JobAcctGatherType=jobacct_gather/none',
+        'AccountingStorageType=accounting_storage/none',
+        'SelectType=select/cons_tres',
+        'SelectTypeParameters=CR_Core',
+        'MpiDefault=none',
+        'ReturnToService=2',
+        'MinJobAge=4',
+        // schedule the dependent merge job within a second of the array finishing
+        'SchedulerParameters=sched_interval=1',
+        `StateSaveLocation=${join(dir, 'state')}`,
+        `SlurmdSpoolDir=${join(dir, 'spool')}`,
+        `SlurmctldPidFile=${join(dir, 'slurmctld.pid')}`,
+        `SlurmdPidFile=${join(dir, 'slurmd.pid')}`,
+        `SlurmctldLogFile=${join(dir, 'slurmctld.log')}`,
+        `SlurmdLogFile=${join(dir, 'slurmd.log')}`,
+        `NodeName=${host} NodeAddr=127.0.0.1 CPUs=${availableParallelism()} RealMemory=${memory} State=UNKNOWN`,
+        `PartitionName=main Nodes=${host} Default=YES MaxTime=INFINITE State=UP`,
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(join(dir, 'state'));
+    mkdirSync(join(dir, 'spool'));
+    const ctld = slurm('slurmctld', ['-c']);
+    if (ctld.status !== 0) throw new Error(`slurmctld did not start: ${ctld.stderr}\n${logs()}`);
+    await waitFor('slurmctld', () => readPid(join(dir, 'slurmctld.pid')) !== undefined, 15_000, logs);
+    started.slurmctld = readPid(join(dir, 'slurmctld.pid'));
+    const d = slurm('slurmd', []);
+    if (d.status !== 0) throw new Error(`slurmd did not start: ${d.stderr}\n${logs()}`);
+    await waitFor('slurmd', () => readPid(join(dir, 'slurmd.pid')) !== undefined, 15_000, logs);
+    started.slurmd = readPid(join(dir, 'slurmd.pid'));
+    await waitFor(
+      'the node to be idle',
+      () => slurm('sinfo', ['-h', '-N', '-o', '%T']).stdout.trim() === 'idle',
+      30_000,
+      logs,
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    try {
+      if (started.slurmctld !== undefined || started.slurmd !== undefined) {
+        slurm('scontrol', ['shutdown']);
+        const pids = [started.slurmctld, started.slurmd].filter((p): p is number => p !== undefined);
+        const end = Date.now() + 15_000;
+        while (Date.now() < end && pids.some(alive)) await sleep(200);
+        for (const p of pids) if (alive(p)) process.kill(p, 'SIGKILL');
+      }
+    } finally {
+      if (started.munged !== undefined && alive(started.munged)) {
+        process.kill(started.munged, 'SIGTERM');
+        const end = Date.now() + 5_000;
+        while (Date.now() < end && alive(started.munged)) await sleep(100);
+        if (alive(started.munged)) process.kill(started.munged, 'SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.skipIf(skipReason !== undefined)(
+    `sbatch --array with deploy/slurm/sweep.sbatch, merged by merge.sbatch, equals the local sweep${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    async () => {
+      const work = join(dir, 'work');
+      mkdirSync(work);
+      writeFileSync(join(work, 'scenario.json'), JSON.stringify(sweepScenario()));
+      const plan = join(work, 'plan.json');
+      writeFileSync(
+        plan,
+        JSON.stringify({
+          scenario: 'scenario.json',
+          design: 'grid',
+          seed: 17,
+          replicates: 3,
+          factors: {
+            'initial.volunteers': [0.2, 0.7],
+            strategy: ['strengths-first', 'weakest-first'],
+            'initial.charity': [0.1, 0.6],
+          },
+        }),
+      );
+      const out = join(work, 'out');
+      const array = slurm('sbatch', [
+        '--parsable',
+        '--array=0-1',
+        '--cpus-per-task=1',
+        `--output=${join(work, 'sweep-%A_%a.out')}`,
+        join(ROOT, 'deploy', 'slurm', 'sweep.sbatch'),
+        plan,
+        out,
+      ]);
+      expect(array.status, array.stderr).toBe(0);
+      const arrayId = array.stdout.trim().split(';')[0];
+      const merge = slurm('sbatch', [
+        '--parsable',
+        `--dependency=afterok:${arrayId}`,
+        `--output=${join(work, 'merge-%j.out')}`,
+        join(ROOT, 'deploy', 'slurm', 'merge.sbatch'),
+        out,
+      ]);
+      expect(merge.status, merge.stderr).toBe(0);
+      const mergeId = merge.stdout.trim().split(';')[0];
+      const outputs = () =>
+        [
+          ...['sweep-', 'merge-'].flatMap((p) =>
+            spawnSync('sh', ['-c', `ls ${work}/${p}*.out 2>/dev/null`], { encoding: 'utf8' })
+              .stdout.trim()
+              .split('\n')
+              .filter(Boolean)
+              .map((f) => tail(f)),
+          ),
+          logs(),
+        ].join('\n');
+      // poll squeue (sbatch --wait polls slowly)
+      await waitFor(
+        'the jobs to finish',
+        () => slurm('squeue', ['-h', '-j', `${arrayId},${mergeId}`, '-o', '%i']).stdout.trim() === '',
+        120_000,
+        outputs,
+      );
+
+      const merged = join(out, 'all', 'runs.jsonl');
+      expect(existsSync(merged), `no merged results\n${outputs()}`).toBe(true);
+      for (const i of [0, 1]) expect(existsSync(join(out, `shard-${i}`, 'runs.jsonl'))).toBe(true);
+
+      const local = join(work, 'local');
+      const r = wushe(['sweep', plan, '--out', local, '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(merged, 'utf8').split('\n').filter(Boolean)).toHaveLength(24);
+      expect(readFileSync(merged, 'utf8')).toBe(readFileSync(join(local, 'runs.jsonl'), 'utf8'));
+      expect(readFileSync(join(out, 'all', 'summary.csv'), 'utf8')).toBe(
+        readFileSync(join(local, 'summary.csv'), 'utf8'),
+      );
+    },
+  );
+});
