@@ -120,7 +120,8 @@ export function capableResidentOf(world: World, b: number, random: Random, draws
 function seedOrganizations(world: World, s: number, random: Random): void {
   const count = Math.round(s * world.ref.organizations);
   const members = Math.round(s * world.ref.members);
-  for (let k = 0; k < count; k++) {
+  // a leader who already belongs to an organisation is passed over and another building tried
+  for (let tries = 0; world.counters.organizations < count && tries < count * 20; tries++) {
     const home = randomInt(random, world.buildings);
     const leader = capableResidentOf(world, home, random);
     if (world.residents.org[leader] >= 0) continue;

@@ -216,7 +216,7 @@ describe('validateScenario: a valid scenario', () => {
     expect(v.scenario.interventions).toEqual([
       { type: 'incentive', tick: 0, on: false },
       { type: 'incentive', tick: 2, on: true },
-      { type: 'shock', tick: 2, need: 'all', size: 0.1, share: 1 },
+      { type: 'shock', tick: 2, need: 'all', size: 0.1, share: 1, targets: false },
       { type: 'grant', tick: 5, amount: 100, weeks: 1 },
     ]);
   });
