@@ -55,6 +55,7 @@ try {
     await page.click('#interventions > summary');
     await page.click('[data-testid=add-intervention]');
     await shoot(page, `${lang}-controls-open`, '#controls');
+    await shoot(page, `${lang}-advanced`, '#advanced');
 
     await page.click('[data-testid=tab-compare]');
     await page.click('#compare button >> nth=0');

@@ -292,6 +292,7 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
   it('compares the three strategies and fills a strength landscape on a pool of workers', async () => {
     const { page, errors } = await open();
     await page.click('[data-testid=tab-compare]');
+    await expect(page.isHidden('[data-testid=linkage-diagram]')).resolves.toBe(true);
     await page.click('text=This community under the three strategies');
     await page.waitForFunction(
       () =>

@@ -218,9 +218,22 @@ export function outcomesView(): { section: HTMLElement; view: View } {
     draw();
   }
 
+  // while playing, redraw at most a few times a second (the bars barely move week to week)
+  let last = 0;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  function update(r: RunState): void {
+    run = r;
+    clearTimeout(trailing);
+    const now = performance.now();
+    if (r.done || now - last > 400) {
+      last = now;
+      draw();
+    } else trailing = setTimeout(() => update(r), 400);
+  }
+
   return {
     section,
-    view: { reset: show, update: show, relabel: show },
+    view: { reset: show, update, relabel: show },
   };
 }
 

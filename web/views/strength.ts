@@ -123,9 +123,24 @@ export function strengthView(): { section: HTMLElement; view: View } {
     }
   }
 
+  /** Axes and empty lines once per run; each snapshot then only moves the five paths. */
   function draw(): void {
     if (!run) return;
     drawStrengthLines(lines, run.series, run.tick, run.ticks, iw, ih);
+  }
+
+  function extend(): void {
+    if (!run) return;
+    const x = d3.scaleLinear().domain([0, run.ticks]).range([0, iw]);
+    const y = d3.scaleLinear().domain([0, 1]).range([ih, 0]);
+    const line = d3
+      .line<number>()
+      .x((_, i) => x(i))
+      .y((d) => y(d));
+    const tick = run.tick;
+    lines.selectAll<SVGPathElement, unknown>('path.series').each(function (_, k) {
+      this.setAttribute('d', line(Array.from(run!.series[k].subarray(0, tick + 1))) ?? '');
+    });
   }
 
   section.append(
@@ -160,7 +175,7 @@ export function strengthView(): { section: HTMLElement; view: View } {
       },
       update(r) {
         run = r;
-        draw();
+        extend();
       },
       relabel(r) {
         run = r;
