@@ -58,6 +58,7 @@ interface SweepOptions {
   resume?: boolean;
   quiet?: boolean;
   schema?: boolean;
+  dryRun?: boolean;
 }
 
 const EXAMPLES = `
@@ -111,6 +112,7 @@ export function sweepCommand(): Command {
     )
     .option('--resume', 'continue the sweep already in --out (after a stop or a kill)')
     .option('--quiet', 'no progress bar, no sensitivity table, no closing message')
+    .option('--dry-run', 'check the plan, print its size and exit (no --out needed)')
     .option('--schema', 'print the plan JSON Schema and exit')
     .addHelpText('after', EXAMPLES)
     .action((plan: string | undefined, opts: SweepOptions) => sweep(plan, opts));
@@ -152,6 +154,21 @@ export function resolvePlanValue(value: unknown, file: string): LoadedPlan {
   const problems = checkPoints(sweep);
   if (problems.length > 0) throw new UsageError(problems.map((e) => `${file}: ${e}`));
   return { plan: resolved.plan, sweep };
+}
+
+/** A plan's size in words, for --dry-run. */
+function describePlan(plan: ResolvedPlan, info: SweepInfo): string {
+  const factors = plan.factors.map((f) =>
+    f.kind === 'list' ? `  ${f.path}: ${f.values.length} values` : `  ${f.path}: ${f.min} to ${f.max}`,
+  );
+  const per = plan.replicates === 1 ? '1 replicate' : `${plan.replicates} replicates`;
+  const shard = info.shard ? `; shard ${info.shard.index}/${info.shard.count} runs ${info.shardRuns}` : '';
+  return (
+    `plan OK: design ${plan.design}${plan.design === 'morris' ? ` (${plan.samples} trajectories, ${plan.levels} levels)` : ''}, ` +
+    `${info.points} design points × ${per} = ${info.runs} runs${shard}\n` +
+    `base scenario ${plan.scenario.id}: ${plan.scenario.residents} residents, ${plan.scenario.ticks} weeks\n` +
+    (factors.length > 0 ? `factors:\n${factors.join('\n')}\n` : 'no factors\n')
+  );
 }
 
 /** `sweep.json`: what a folder holds (no timing or host fields). */
@@ -282,11 +299,16 @@ async function sweep(planPath: string | undefined, opts: SweepOptions): Promise<
     return;
   }
   if (!planPath) throw new UsageError('wushe sweep: missing the plan file', 'wushe sweep');
-  if (!opts.out) throw new UsageError('wushe sweep: missing --out DIR (where results go)', 'wushe sweep');
-  const out = opts.out;
+  if (!opts.out && !opts.dryRun)
+    throw new UsageError('wushe sweep: missing --out DIR (where results go)', 'wushe sweep');
   const { plan, sweep: design } = loadPlan(planPath);
   const shard = opts.shard;
   const info = sweepInfo(design, shard);
+  if (opts.dryRun || !opts.out) {
+    process.stdout.write(describePlan(plan, info));
+    return;
+  }
+  const out = opts.out;
   const planFile = planToFile(plan);
   const runsPath = join(out, RUNS_FILE);
 

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench:batch`: batch throughput and start-up, measured in this run on this machine.
+ *
+ * - Runs per second on a fixed plan (the organization-led preset, a Latin hypercube over two
+ *   starting strengths, 200 runs) with 1 worker and with every worker, on a pool that has started;
+ *   parallel efficiency = rate with n workers ÷ (n × rate with 1).
+ * - The same plan through the command line (`wushe sweep`, wall time including start-up).
+ * - Start-up of `wushe sweep`: from the process start to the moment its first run begins (reported
+ *   by the sweep itself with WUSHE_TIMING=1), median of several launches, with the prebuilt worker
+ *   bundle and with the tsx boot file.
+ *
+ * Other work on the machine slows every figure; the load average is printed first.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPlanShape, resolvePlan } from '../src/batch/plan.ts';
+import { createSweep, runSpec, scenarioForRun } from '../src/batch/sweep.ts';
+import { validateScenario } from '../src/model/scenario.ts';
+import type { RunTask } from '../src/worker/api.ts';
+import { createNodePool, workerEntry } from '../src/worker/node.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'wushe.mjs');
+const SAMPLES = Number(process.env.WUSHE_BENCH_RUNS ?? 200) / 2;
+const REPEATS = 3;
+const LAUNCHES = 7;
+
+const planFile = {
+  id: 'bench',
+  scenario: '../scenarios/organization-led.json',
+  design: 'lhs',
+  samples: SAMPLES,
+  replicates: 2,
+  seed: 1,
+  factors: { 'initial.volunteers': { min: 0, max: 1 }, 'initial.organizations': { min: 0, max: 1 } },
+};
+
+function tasks(): RunTask[] {
+  const base = validateScenario(
+    JSON.parse(readFileSync(join(ROOT, 'scenarios', 'organization-led.json'), 'utf8')),
+  );
+  if (!base.ok) throw new Error(base.errors.join('\n'));
+  const shape = checkPlanShape(planFile);
+  if (!shape.ok) throw new Error(shape.errors.join('\n'));
+  const r = resolvePlan(shape.plan, base.scenario);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  const s = createSweep(r.plan);
+  return Array.from({ length: s.runs }, (_, run) => ({
+    id: run,
+    scenario: scenarioForRun(r.plan, runSpec(s, run)),
+  }));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs per second on a started pool of `workers`: the median of REPEATS passes over the plan. */
+async function throughput(workers: number, list: RunTask[]): Promise<number> {
+  const pool = await createNodePool(workers);
+  try {
+    await pool.ready();
+    // one pass to warm every worker's JIT, not timed
+    await pool.run(list.slice(0, 4 * workers), () => {});
+    const rates: number[] = [];
+    for (let k = 0; k < REPEATS; k++) {
+      let failed = 0;
+      const t0 = performance.now();
+      await pool.run(list, (o) => {
+        if (o.error) failed++;
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      if (failed > 0) throw new Error(`${failed} runs failed`);
+      rates.push(list.length / seconds);
+    }
+    return median(rates);
+  } finally {
+    await pool.close();
+  }
+}
+
+function sweepCli(plan: string, args: string[], env: Record<string, string> = {}) {
+  const out = mkdtempSync(join(tmpdir(), 'wushe-bench-out-'));
+  rmSync(out, { recursive: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, 'sweep', plan, '--out', out, '--quiet', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, WUSHE_TIMING: '1' },
+  });
+  const wall = (performance.now() - t0) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`wushe sweep failed: ${r.stderr}`);
+  const m = /first run began (\d+) ms after the process started/.exec(r.stderr);
+  return { wall, startup: m ? Number(m[1]) : Number.NaN };
+}
+
+const cores = availableParallelism();
+console.log(
+  `wushe batch benchmark (Node ${process.version}, ${cores} cores, load average ${loadavg()[0].toFixed(2)})`,
+);
+if (loadavg()[0] > 0.5) console.log('note: the machine is busy; figures are lower than on a quiet machine');
+
+const list = tasks();
+const entry = await workerEntry();
+console.log(
+  `plan: organization-led preset, LHS ${SAMPLES} points × 2 replicates = ${list.length} runs; worker entry: ${entry.kind}`,
+);
+console.log('');
+const one = await throughput(1, list);
+const all = await throughput(cores, list);
+const efficiency = all / (cores * one);
+console.log('workers   runs/s   speed-up   parallel efficiency');
+console.log(
+  `${String(1).padStart(7)}   ${one.toFixed(1).padStart(6)}   ${'1.00'.padStart(8)}   ${'1.00'.padStart(19)}`,
+);
+console.log(
+  `${String(cores).padStart(7)}   ${all.toFixed(1).padStart(6)}   ${(all / one).toFixed(2).padStart(8)}   ${efficiency.toFixed(2).padStart(19)}   (target ≥ 0.9)`,
+);
+
+const dir = mkdtempSync(join(tmpdir(), 'wushe-bench-'));
+try {
+  const benchDir = join(dir, 'plans');
+  mkdirSync(benchDir, { recursive: true });
+  const plan = join(benchDir, 'plan.json');
+  writeFileSync(
+    plan,
+    JSON.stringify({ ...planFile, scenario: join(ROOT, 'scenarios', 'organization-led.json') }),
+  );
+  console.log('');
+  console.log(`wushe sweep, the same ${list.length} runs (wall time, start-up included):`);
+  for (const w of [1, cores]) {
+    const { wall } = sweepCli(plan, ['--workers', String(w)]);
+    console.log(`  --workers ${w}: ${wall.toFixed(2)} s, ${(list.length / wall).toFixed(1)} runs/s`);
+  }
+
+  const tiny = join(benchDir, 'tiny.json');
+  writeFileSync(
+    tiny,
+    JSON.stringify({ ...planFile, scenario, design: 'grid', samples: undefined, factors: {} }),
+  );
+  console.log('');
+  console.log(
+    `start-up of wushe sweep until its first run begins (median of ${LAUNCHES} launches, ${cores} workers):`,
+  );
+  for (const [label, env] of [
+    ['prebuilt worker bundle', {}],
+    ['tsx boot file (WUSHE_WORKER=tsx)', { WUSHE_WORKER: 'tsx' }],
+  ] as const) {
+    sweepCli(tiny, [], env); // builds the bundle if needed, fills tsx's cache
+    const times = Array.from({ length: LAUNCHES }, () => sweepCli(tiny, [], env).startup);
+    console.log(
+      `  ${label}: ${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})${label.startsWith('pre') ? '   (target < 500 ms)' : ''}`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
