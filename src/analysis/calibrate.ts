@@ -3,7 +3,7 @@ import { ELEMENTS } from '../model/elements.ts';
 import { ALL_NUMBERS } from '../model/parameters.ts';
 import { applySet } from '../model/parse.ts';
 import { closest, type Scenario, validateScenario } from '../model/scenario.ts';
-import { nelderMead } from './nelderMead.ts';
+import { coarseStart, nelderMead } from './nelderMead.ts';
 import {
   INDICATORS,
   type Indicator,
@@ -16,8 +16,8 @@ import {
 } from './survey.ts';
 
 /**
- * Calibration of a scenario to survey targets (docs/validation.md, "Method"): Nelder–Mead over the
- * free parameters scaled to [0, 1], minimising Σ weight·((simulated − observed)/tolerance)² where the
+ * Calibration of a scenario to survey targets (docs/validation.md, "Method"): a coarse coordinate search then Nelder–Mead
+ * over the free parameters scaled to [0, 1], minimising Σ weight·((simulated − observed)/tolerance)² where the
  * simulated value is the mean over `replicates` seeds of the virtual survey (the same seeds at every
  * evaluation: common random numbers). A range target [min, max] counts only its distance outside the
  * range. Stages, if given, are fitted one after another. Changing only `parameters.survey.*` (the
@@ -224,27 +224,26 @@ export function calibrate(
       return v;
     };
     const start = specs.map((p) => (p.max > p.min ? (values[p.path] - p.min) / (p.max - p.min) : 0));
-    const result = nelderMead(
-      (x) => {
-        const v = toValues(x);
-        const summary = summaryAt(v);
-        const value = objective(summary, targets);
-        const row: TraceRow = {
-          evaluation: trace.length + 1,
-          stage: s + 1,
-          objective: value,
-          values: Object.fromEntries(specs.map((p) => [p.path, v[p.path]])),
-          indicators: Object.fromEntries(
-            targets.indicators.map((t) => [t.name, indicatorValue(summary, t.name)]),
-          ),
-        };
-        trace.push(row);
-        onEvaluation?.(row);
-        return value;
-      },
-      start,
-      { maxEvaluations: targets.evaluations },
-    );
+    const evaluate = (x: number[]) => {
+      const v = toValues(x);
+      const summary = summaryAt(v);
+      const value = objective(summary, targets);
+      const row: TraceRow = {
+        evaluation: trace.length + 1,
+        stage: s + 1,
+        objective: value,
+        values: Object.fromEntries(specs.map((p) => [p.path, v[p.path]])),
+        indicators: Object.fromEntries(
+          targets.indicators.map((t) => [t.name, indicatorValue(summary, t.name)]),
+        ),
+      };
+      trace.push(row);
+      onEvaluation?.(row);
+      return value;
+    };
+    const result = nelderMead(evaluate, coarseStart(evaluate, start), {
+      maxEvaluations: targets.evaluations,
+    });
     Object.assign(values, toValues(result.x));
   });
 

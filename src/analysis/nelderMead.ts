@@ -40,7 +40,12 @@ export function nelderMead(
     simplex.sort((a, b) => a.v - b.v);
     const best = simplex[0];
     const worst = simplex[n];
-    if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance)) break;
+    // stop when the values agree and the simplex has shrunk (both, as scipy does): a flat stretch
+    // of a stepwise objective is not a minimum
+    let spread = 0;
+    for (let k = 1; k <= n; k++)
+      for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(simplex[k].x[i] - best.x[i]));
+    if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance) && spread <= 1e-3) break;
     const centroid = new Array(n).fill(0);
     for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) centroid[i] += simplex[k].x[i] / n;
     const along = (t: number) => clamp(centroid.map((c, i) => c + t * (c - worst.x[i])));
@@ -67,4 +72,26 @@ export function nelderMead(
   }
   simplex.sort((a, b) => a.v - b.v);
   return { x: simplex[0].x, value: simplex[0].v, evaluations };
+}
+
+/**
+ * A coarse coordinate search before Nelder–Mead: each coordinate in turn is tried at `levels`
+ * evenly spaced values, keeping the best. Survey shares are step functions of the parameters, and a
+ * simplex that starts on a flat step cannot tell which way to go; this finds the right step first.
+ */
+export function coarseStart(f: (x: number[]) => number, start: number[], levels = 5): number[] {
+  let best = [...start];
+  let bestValue = f(best);
+  for (let i = 0; i < start.length; i++) {
+    for (let l = 0; l < levels; l++) {
+      const x = [...best];
+      x[i] = (l + 0.5) / levels;
+      const v = f(x);
+      if (v < bestValue) {
+        bestValue = v;
+        best = x;
+      }
+    }
+  }
+  return best;
 }

@@ -1029,6 +1029,29 @@ export const PARAMETERS = [
     'Employment help received',
   ),
 
+  P(
+    'services',
+    'firstBelongingGain',
+    0.02,
+    0,
+    1,
+    'at the first contact from an element',
+    'assumption; domain: +0.020 belonging from social-work service (fitted for hubei-2020)',
+    '首次服务归属感增量',
+    'Belonging gain at first contact',
+  ),
+  P(
+    'services',
+    'firstTrustGain',
+    0.012,
+    0,
+    1,
+    'at the first contact from an element',
+    'assumption; domain: +0.018 trust from social-work service, partly the mediator effect (fitted for hubei-2020)',
+    '首次服务信任增量',
+    'Trust gain at first contact',
+  ),
+
   // Pathway analysis.
   P(
     'pathway',

@@ -38,9 +38,12 @@ export function serve(
     setNeed(world, i, k, after);
     res.helped[3 * i + k] += before - after;
   }
-  const b = res.belonging[i] + sp.belongingGain;
+  // being reached by an element for the first time ties the resident to it; later contacts add little
+  const first = (res.served[i] & (1 << element)) === 0;
+  const b = res.belonging[i] + (first ? sp.firstBelongingGain : sp.belongingGain);
   res.belonging[i] = b > 1 ? 1 : b;
-  const t = res.trust[i] + sp.trustGain * (mediated ? world.params.socialWorkers.mediator : 1);
+  const t =
+    res.trust[i] + (first ? sp.firstTrustGain : sp.trustGain) * (mediated ? world.params.socialWorkers.mediator : 1);
   res.trust[i] = t > 1 ? 1 : t;
   markServed(world, i, element);
 }
