@@ -52,7 +52,7 @@ export function svgText(svg: SVGSVGElement): string {
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = `${chartStyles()}\nsvg{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;background:#fff}`;
+  style.textContent = `${chartStyles()}\nsvg{font-family:${getComputedStyle(document.documentElement).fontFamily.replaceAll('"', "'")};background:#fff}`;
   clone.insertBefore(style, clone.firstChild);
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   bg.setAttribute('width', '100%');

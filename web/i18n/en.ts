@@ -16,7 +16,7 @@ export const en = {
 
   scenario: 'Scenario',
   preset: 'Preset',
-  presetCustom: 'Edited scenario',
+  presetCustom: 'edited',
   startingStrengths: 'Starting strengths',
   strategy: 'Strategy of social workers and committee',
   'strategy.strengths-first': 'Strengths first (扬长)',

@@ -57,6 +57,7 @@ export const UNITS_ZH: Record<string, string> = {
   'help on psychological need': '心理需求上的帮助',
   'help on social need': '社会关系需求上的帮助',
   'help on material need': '物质需求上的帮助',
+  'at the first contact from an element': '要素首次接触时',
 };
 
 export function unitLabel(unit: string, lang: Lang): string {

@@ -18,7 +18,7 @@ export const zh: Record<keyof typeof en, string> = {
 
   scenario: '情景',
   preset: '预设情景',
-  presetCustom: '已修改的情景',
+  presetCustom: '已修改',
   startingStrengths: '初始强度',
   strategy: '社工与社区的策略',
   'strategy.strengths-first': '扬长（优势先行）',

@@ -15,6 +15,7 @@ export function controlsView(
 ): { root: HTMLElement; sync: () => void; relabel: () => void } {
   const preset = h('select', { id: 'preset', 'data-testid': 'preset' });
   const description = h('p', { class: 'scenario-description' });
+  const edited = h('span', { class: 'badge', i18n: 'presetCustom' });
   const sliders = new Map<string, { input: HTMLInputElement; out: HTMLOutputElement }>();
   const sliderRows = ELEMENTS.map((e) => {
     const input = h('input', {
@@ -128,7 +129,12 @@ export function controlsView(
     'div',
     { class: 'controls-inner' },
     h('h2', { class: 'sr-only', i18n: 'scenario' }),
-    h('label', { for: 'preset', class: 'field' }, h('span', { i18n: 'preset' }), preset),
+    h(
+      'label',
+      { for: 'preset', class: 'field' },
+      h('span', {}, h('span', { i18n: 'preset' }), ' ', edited),
+      preset,
+    ),
     description,
     h('fieldset', { class: 'sliders' }, h('legend', { i18n: 'startingStrengths' }), ...sliderRows),
     h('label', { for: 'strategy', class: 'field' }, h('span', { i18n: 'strategy' }), strategy),
@@ -146,11 +152,11 @@ export function controlsView(
 
   function fillOptions(): void {
     const keepPreset = editor.presetId;
+    // option values are exactly the preset ids (a fixed hook); an edited scenario is marked beside it
     preset.replaceChildren(
       ...PRESETS.map((p) => h('option', { value: p.id }, p.title ? pick(p.title) : p.id)),
-      h('option', { value: '', disabled: true }, t('presetCustom')),
     );
-    preset.value = editor.edited || !keepPreset ? '' : keepPreset;
+    preset.value = keepPreset;
     strategy.replaceChildren(...STRATEGIES.map((s) => h('option', { value: s }, t(`strategy.${s}`))));
     strategy.value = editor.file.strategy;
     speed.replaceChildren(...SPEEDS.map((s) => h('option', { value: String(s) }, t('speedValue', { n: s }))));
@@ -168,7 +174,8 @@ export function controlsView(
     seed.input.value = String(f.seed);
     residents.input.value = String(f.residents);
     ticks.input.value = String(f.ticks);
-    preset.value = editor.edited || !editor.presetId ? '' : editor.presetId;
+    preset.value = editor.presetId;
+    edited.hidden = !(editor.edited || !editor.presetId);
     const d = editor.edited ? undefined : f.description;
     description.textContent = d ? pick(d) : '';
   }
