@@ -123,10 +123,8 @@ try {
   const benchDir = join(dir, 'plans');
   mkdirSync(benchDir, { recursive: true });
   const plan = join(benchDir, 'plan.json');
-  writeFileSync(
-    plan,
-    JSON.stringify({ ...planFile, scenario: join(ROOT, 'scenarios', 'organization-led.json') }),
-  );
+  const scenario = join(ROOT, 'scenarios', 'organization-led.json');
+  writeFileSync(plan, JSON.stringify({ ...planFile, scenario }));
   console.log('');
   console.log(`wushe sweep, the same ${list.length} runs (wall time, start-up included):`);
   for (const w of [1, cores]) {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, tempDir, wushe } from './helpers.ts';
+import { expectNoStack, ROOT, tempDir, wushe } from './helpers.ts';
 import { sortedLines, sweepScenario, writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
@@ -315,6 +315,15 @@ describe('wushe sweep: bad input exits 2 naming the problem', { timeout: 120_000
       ['sweep', planFile, '--out', join(dir, 'shard-0'), '--resume'],
       /holds shard 0\/3, not the whole sweep/,
     );
+  });
+
+  it('--dry-run checks a plan and prints its size; the example plan in deploy/slurm is valid', () => {
+    const r = ok(['sweep', planFile, '--dry-run', '--shard', '1/3']);
+    expect(r.stdout).toMatch(
+      /^plan OK: design grid, 8 design points × 3 replicates = 24 runs; shard 1\/3 runs 8$/m,
+    );
+    const example = ok(['sweep', join(ROOT, 'deploy', 'slurm', 'example-plan.json'), '--dry-run']);
+    expect(example.stdout).toMatch(/^plan OK: design lhs, 200 design points × 5 replicates = 1000 runs$/m);
   });
 
   it('--schema prints the plan JSON Schema', () => {

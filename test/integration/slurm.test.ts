@@ -9,7 +9,16 @@
  * they are missing the test is skipped with a message saying so.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -205,7 +214,7 @@ describe('Slurm: a sweep as a job array, merged', { timeout: 180_000 }, () => {
   }, 60_000);
 
   it.skipIf(skipReason !== undefined)(
-    `sbatch --array with deploy/slurm/sweep.sbatch, merged by merge.sbatch, equals the local sweep${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    `sbatch --array with deploy/slurm/sweep.sbatch, one shard re-submitted, merged by merge.sbatch: equals the local sweep${skipReason ? ` (skipped: ${skipReason})` : ''}`,
     async () => {
       const work = join(dir, 'work');
       mkdirSync(work);
@@ -226,44 +235,62 @@ describe('Slurm: a sweep as a job array, merged', { timeout: 180_000 }, () => {
         }),
       );
       const out = join(work, 'out');
-      const array = slurm('sbatch', [
-        '--parsable',
-        '--array=0-1',
-        '--cpus-per-task=1',
-        `--output=${join(work, 'sweep-%A_%a.out')}`,
-        join(ROOT, 'deploy', 'slurm', 'sweep.sbatch'),
-        plan,
-        out,
-      ]);
-      expect(array.status, array.stderr).toBe(0);
-      const arrayId = array.stdout.trim().split(';')[0];
-      const merge = slurm('sbatch', [
-        '--parsable',
-        `--dependency=afterok:${arrayId}`,
-        `--output=${join(work, 'merge-%j.out')}`,
-        join(ROOT, 'deploy', 'slurm', 'merge.sbatch'),
-        out,
-      ]);
-      expect(merge.status, merge.stderr).toBe(0);
-      const mergeId = merge.stdout.trim().split(';')[0];
+      const script = (name: string) => join(ROOT, 'deploy', 'slurm', name);
+      const submit = (args: string[]) => {
+        const r = slurm('sbatch', ['--parsable', ...args]);
+        expect(r.status, r.stderr).toBe(0);
+        return r.stdout.trim().split(';')[0];
+      };
       const outputs = () =>
         [
-          ...['sweep-', 'merge-'].flatMap((p) =>
-            spawnSync('sh', ['-c', `ls ${work}/${p}*.out 2>/dev/null`], { encoding: 'utf8' })
-              .stdout.trim()
-              .split('\n')
-              .filter(Boolean)
-              .map((f) => tail(f)),
-          ),
+          ...readdirSync(work)
+            .filter((f) => f.endsWith('.out'))
+            .map((f) => tail(join(work, f))),
           logs(),
         ].join('\n');
       // poll squeue (sbatch --wait polls slowly)
-      await waitFor(
-        'the jobs to finish',
-        () => slurm('squeue', ['-h', '-j', `${arrayId},${mergeId}`, '-o', '%i']).stdout.trim() === '',
-        120_000,
-        outputs,
-      );
+      const finished = (ids: string[]) =>
+        waitFor(
+          'the jobs to finish',
+          () => slurm('squeue', ['-h', '-j', ids.join(','), '-o', '%i']).stdout.trim() === '',
+          120_000,
+          outputs,
+        );
+
+      // the sweep as a job array of two shards
+      const array = submit([
+        '--array=0-1',
+        '--cpus-per-task=1',
+        `--output=${join(work, 'sweep-%A_%a.out')}`,
+        script('sweep.sbatch'),
+        plan,
+        out,
+      ]);
+      await finished([array]);
+      const shard1 = join(out, 'shard-1', 'runs.jsonl');
+      expect(existsSync(shard1), outputs()).toBe(true);
+      expect(readFileSync(shard1, 'utf8').split('\n').filter(Boolean)).toHaveLength(12);
+
+      // shard 1 "timed out" half-way: five whole lines and a torn one; re-submit that task alone,
+      // then merge with merge.sbatch once it has succeeded
+      const lines = readFileSync(shard1, 'utf8').split('\n');
+      writeFileSync(shard1, `${lines.slice(0, 5).join('\n')}\n${lines[5].slice(0, 30)}`);
+      const again = submit([
+        '--array=1',
+        '--export=ALL,WUSHE_SHARDS=2',
+        '--cpus-per-task=1',
+        `--output=${join(work, 'again-%A_%a.out')}`,
+        script('sweep.sbatch'),
+        plan,
+        out,
+      ]);
+      const merge = submit([
+        `--dependency=afterok:${again}`,
+        `--output=${join(work, 'merge-%j.out')}`,
+        script('merge.sbatch'),
+        out,
+      ]);
+      await finished([again, merge]);
 
       const merged = join(out, 'all', 'runs.jsonl');
       expect(existsSync(merged), `no merged results\n${outputs()}`).toBe(true);
