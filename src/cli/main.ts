@@ -41,6 +41,8 @@ Examples:
   $ wushe run my.json --seed 7 --set initial.volunteers=0.9 --json
   $ wushe validate scenarios/*.json
   $ wushe schema > schema.json
+  $ wushe sweep plan.json --out results/sweep
+  $ wushe landscape scenarios/baseline.json --x initial.volunteers --y initial.charity --out out/land
 
 Run \`wushe <command> --help\` for a command's options.`;
 
