@@ -12,8 +12,8 @@ import type { RunState, View } from '../player.ts';
 import { CELL_MEMBER, type Snapshot } from '../worker/protocol.ts';
 import { panel } from './panel.ts';
 
-const STRIP = 60;
-const LEGEND_ROW = 24;
+const STRIP_ROW = 30;
+const LEGEND_ROW_PX = 24;
 
 function rgba(hex: string): number {
   const v = Number.parseInt(hex.slice(1), 16);
@@ -94,7 +94,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     const cw = canvas.width / dpr;
     const ch = canvas.height / dpr;
     const legend = legendLayout(cw);
-    const areaH = ch - STRIP - legend.height;
+    const areaH = ch - 2 * row(STRIP_ROW) - legend.height;
     if (!shape) {
       shape = layout(snap.residents, snap.buildingSize, cw / areaH);
       off.width = shape.width;
@@ -129,7 +129,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     let scale = Math.min(cw / L.width, areaH / L.height);
     if (scale >= 2) scale = Math.floor(scale);
     const dx = Math.round((cw - L.width * scale) / 2);
-    const dy = STRIP + Math.round((areaH - L.height * scale) / 2);
+    const dy = 2 * row(STRIP_ROW) + Math.round((areaH - L.height * scale) / 2);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(off, dx, dy, L.width * scale, L.height * scale);
 
@@ -158,8 +158,14 @@ export function communityView(): { section: HTMLElement; view: View } {
     drawLegend(legend, ch);
   }
 
+  function row(px: number): number {
+    return document.documentElement.classList.contains('large-type') ? Math.round(px * 1.35) : px;
+  }
+
+  /** Canvas text in CSS pixels, larger in the projection (large type) mode. */
   function font(px: number): string {
-    return `${px}px ${lang() === 'zh' ? '"Noto Sans CJK SC", sans-serif' : 'system-ui, sans-serif'}`;
+    const size = document.documentElement.classList.contains('large-type') ? Math.round(px * 1.35) : px;
+    return `${size}px ${lang() === 'zh' ? '"Noto Sans CJK SC", sans-serif' : 'system-ui, sans-serif'}`;
   }
 
   function drawStrip(cw: number): void {
@@ -168,7 +174,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     ctx.font = font(15);
     ctx.textBaseline = 'middle';
     // row 1, social workers: one figure per full-time worker (up to 30), then the number
-    const y1 = 16;
+    const y1 = row(STRIP_ROW) / 2;
     const fte = s.socialWorkers;
     const shown = Math.min(30, Math.round(fte));
     ctx.fillStyle = ELEMENT_COLOR.socialWorkers;
@@ -181,7 +187,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     ctx.fillStyle = '#e6edf3';
     ctx.fillText(t('swFte', { n: fte.toFixed(1) }), 22 + shown * 11, y1 + 2);
     // row 2, the charity fund as a bar against the fund that means full strength
-    const y2 = 44;
+    const y2 = row(STRIP_ROW) * 1.5;
     const fundRef = r.scenario.parameters.strength.fundPerResident * r.scenario.residents;
     const label = t('fund', { n: Math.round(s.fund).toLocaleString('en-US') });
     const textW = ctx.measureText(label).width;
@@ -210,17 +216,17 @@ export function communityView(): { section: HTMLElement; view: View } {
     ctx.font = font(14);
     const at: Array<[number, number]> = [];
     let x = 12;
-    let row = 0;
+    let line = 0;
     for (const [, key] of LEGEND_ITEMS) {
       const w = 17 + ctx.measureText(t(key)).width + 16;
       if (x + w > cw - 8 && x > 12) {
-        row++;
+        line++;
         x = 12;
       }
-      at.push([x, row]);
+      at.push([x, line]);
       x += w;
     }
-    return { height: (row + 1) * LEGEND_ROW + 10, at };
+    return { height: (line + 1) * row(LEGEND_ROW_PX) + 10, at };
   }
 
   function drawLegend(legend: { height: number; at: Array<[number, number]> }, ch: number): void {
@@ -228,8 +234,8 @@ export function communityView(): { section: HTMLElement; view: View } {
     ctx.textBaseline = 'middle';
     const top = ch - legend.height + 4;
     LEGEND_ITEMS.forEach(([color, key, diamond], k) => {
-      const [x, row] = legend.at[k];
-      const y = top + row * LEGEND_ROW + LEGEND_ROW / 2;
+      const [x, line] = legend.at[k];
+      const y = top + line * row(LEGEND_ROW_PX) + row(LEGEND_ROW_PX) / 2;
       ctx.fillStyle = color;
       if (diamond) {
         ctx.beginPath();
