@@ -14,10 +14,30 @@ const t0 = performance.now();
 const reports = Array.from({ length: seeds }, (_, k) => surveyOnce(r.scenario, 1000 + k, 618).report);
 const s = summarise(reports);
 const f = (x: number) => (100 * x).toFixed(1);
-console.log('coverage', Object.entries(s.coverage).map(([k, v]) => `${k} ${f(v.mean)}`).join(', '));
-console.log('improved', Object.entries(s.improved).map(([k, v]) => `${k} ${f(v.mean)}`).join(', '));
+console.log(
+  'coverage',
+  Object.entries(s.coverage)
+    .map(([k, v]) => `${k} ${f(v.mean)}`)
+    .join(', '),
+);
+console.log(
+  'improved',
+  Object.entries(s.improved)
+    .map(([k, v]) => `${k} ${f(v.mean)}`)
+    .join(', '),
+);
 for (const k of ['belonging', 'trust'] as const) {
   const g = s.regression[k];
-  console.log(k, 'coef', g.coef.mean.toFixed(4), 'se', g.se.mean.toFixed(4), 'p', g.p.mean.toFixed(3), 'sig share', g.significantShare);
+  console.log(
+    k,
+    'coef',
+    g.coef.mean.toFixed(4),
+    'se',
+    g.se.mean.toFixed(4),
+    'p',
+    g.p.mean.toFixed(3),
+    'sig share',
+    g.significantShare,
+  );
 }
 console.log('ms', (performance.now() - t0).toFixed(0));

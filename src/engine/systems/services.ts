@@ -43,7 +43,8 @@ export function serve(
   const b = res.belonging[i] + (first ? sp.firstBelongingGain : sp.belongingGain);
   res.belonging[i] = b > 1 ? 1 : b;
   const t =
-    res.trust[i] + (first ? sp.firstTrustGain : sp.trustGain) * (mediated ? world.params.socialWorkers.mediator : 1);
+    res.trust[i] +
+    (first ? sp.firstTrustGain : sp.trustGain) * (mediated ? world.params.socialWorkers.mediator : 1);
   res.trust[i] = t > 1 ? 1 : t;
   markServed(world, i, element);
 }
