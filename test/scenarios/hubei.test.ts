@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HUBEI_2020 } from '../../src/analysis/published.ts';
+import { type SurveySummary, summarise, surveyOnce } from '../../src/analysis/survey.ts';
+import { runScenario } from '../../src/engine/run.ts';
+import { parseScenario } from '../../src/model/parse.ts';
+
+const read = (id: string) =>
+  JSON.parse(readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8'));
+const SEEDS = [1, 2, 3, 4, 5, 6];
+
+/** The shipped, calibrated Hubei scenario against the bounds of issue "Hold the model against the Hubei study". */
+describe('scenarios/hubei-2020.json (calibrated)', () => {
+  const parsed = parseScenario(JSON.stringify(read('hubei-2020')));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  let s: SurveySummary;
+  const survey = () => {
+    s ??= summarise(SEEDS.map((seed) => surveyOnce(parsed.scenario, seed, HUBEI_2020.n).report));
+    return s;
+  };
+
+  it('coverage by social workers and by the community within 3 points of 98.87% and 81.55%', () => {
+    expect(Math.abs(survey().coverage.socialWorkers.mean - 0.9887)).toBeLessThanOrEqual(0.03);
+    expect(Math.abs(survey().coverage.community.mean - 0.8155)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('organisations, volunteers and charity between 30% and 50%, volunteers and charity the weakest providers', () => {
+    const c = survey().coverage;
+    for (const e of ['organizations', 'volunteers', 'charity'] as const) {
+      expect(c[e].mean, e).toBeGreaterThanOrEqual(0.3);
+      expect(c[e].mean, e).toBeLessThanOrEqual(0.5);
+    }
+    for (const weak of ['volunteers', 'charity'] as const) {
+      for (const other of ['organizations', 'socialWorkers', 'community'] as const) {
+        expect(c[weak].mean, `${weak} < ${other}`).toBeLessThan(c[other].mean);
+      }
+    }
+  });
+
+  it('each published improvement within 3 points; economic, medical and employment help below every psychological one', () => {
+    const imp = survey().improved;
+    for (const [k, v] of Object.entries(HUBEI_2020.improved)) {
+      expect(Math.abs(imp[k as keyof typeof imp].mean - v), k).toBeLessThanOrEqual(0.03);
+    }
+    const psychological = Math.min(
+      ...(['anxiety', 'sleep', 'appetite', 'hope', 'depression'] as const).map((k) => imp[k].mean),
+    );
+    for (const k of ['economicAid', 'medicalAid', 'employmentHelp'] as const) {
+      expect(imp[k].mean, k).toBeLessThan(psychological);
+    }
+  });
+
+  it('both regression coefficients positive in the mean and significant at 5% in at least half of the seeds', () => {
+    for (const k of ['belonging', 'trust'] as const) {
+      expect(survey().regression[k].coef.mean, k).toBeGreaterThan(0);
+      expect(survey().regression[k].significantShare, k).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('leaves the rest of the model intact: the practice-model presets still produce their modes with its parameters', () => {
+    const calibrated = read('hubei-2020').parameters;
+    for (const [id, mode] of [
+      ['organization-led', 'organization-led'],
+      ['volunteer-led', 'volunteer-led'],
+      ['charity-led', 'charity-led'],
+    ]) {
+      const file = read(id);
+      let hits = 0;
+      for (let seed = 1; seed <= 20; seed++) {
+        const p = parseScenario(
+          JSON.stringify({ ...file, seed, parameters: { ...calibrated, ...file.parameters } }),
+        );
+        if (!p.ok) throw new Error(p.errors.join('\n'));
+        if (runScenario(p.scenario).summary.pathway.mode === mode) hits++;
+      }
+      expect(hits, id).toBeGreaterThanOrEqual(16);
+    }
+  });
+});
