@@ -28,6 +28,10 @@ export const ELEMENT_NAMES: Record<ElementId, { zh: string; en: string }> = {
 export const MODES = ['organization-led', 'volunteer-led', 'charity-led', 'mixed'] as const;
 export type ModeId = (typeof MODES)[number];
 
+/** Residents' needs, in the order the engine stores them. */
+export const NEEDS = ['psychological', 'material', 'social'] as const;
+export type NeedId = (typeof NEEDS)[number];
+
 export const STRATEGIES = ['strengths-first', 'weakest-first', 'balanced'] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
 

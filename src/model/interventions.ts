@@ -3,8 +3,9 @@ import { z } from 'zod';
 /** Events on a scenario's timeline (product.md: "Interventions on a timeline"). */
 const tick = z.number().int().min(0).max(5200).describe('Week at which the intervention happens');
 
-export const NEEDS = ['psychological', 'material', 'social'] as const;
-export type NeedId = (typeof NEEDS)[number];
+import { NEEDS } from './elements.ts';
+
+export { NEEDS, type NeedId } from './elements.ts';
 
 export const interventionSchema = z.discriminatedUnion('type', [
   z

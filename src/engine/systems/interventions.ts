@@ -1,4 +1,4 @@
-import { NEEDS } from '../../model/interventions.ts';
+import { NEEDS } from '../../model/elements.ts';
 import type { World } from '../state.ts';
 import { setNeed, settleNeeds } from './needs.ts';
 
