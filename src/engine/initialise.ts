@@ -50,6 +50,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     charity: { fund: 0, externalPerWeek: 0, externalWeeksLeft: 0 },
     incentive: false,
     targets: new Int32Array(0),
+    outreach: new Int32Array(3),
     counters: emptyCounters(),
     ref,
     units: strengthUnits(ref),
@@ -63,6 +64,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     record: createRecorder(options.events ?? false, options.eventLimit ?? 2_000_000),
   };
   populate(world, random.population);
+  // the three rounds of outreach start at random buildings
+  for (let k = 0; k < 3; k++) world.outreach[k] = randomInt(random.services, world.buildings);
   const s = scenario.initial;
   seedOrganizations(world, s.organizations, random.population);
   seedVolunteers(world, s.volunteers, random.population);

@@ -129,6 +129,8 @@ export interface World {
   socialWorkers: { fte: number; skill: number };
   charity: { fund: number; externalPerWeek: number; externalWeeksLeft: number };
   incentive: boolean;
+  /** Next building of each round of outreach (casework, committee visits, aid). */
+  outreach: Int32Array;
   /** Residents in the target group, for targeted outreach. */
   targets: Int32Array;
   counters: Counters;

@@ -54,13 +54,22 @@ export function targetResident(world: World, random: Random): number {
   return world.targets[randomInt(random, world.targets.length)];
 }
 
+/** Rounds of outreach: social workers' casework, committee visits, charity aid. */
+export const CASEWORK_ROUND = 0;
+export const COMMITTEE_ROUND = 1;
+export const AID_ROUND = 2;
+
 /**
- * The neediest of a few residents met on a visit to one building, by need `need` (−1: total need).
- * Outreach goes building by building, which is also what keeps it cache-friendly at a million residents.
+ * The neediest of a few residents met on a visit to the next building of a round of outreach, by
+ * need `need` (−1: total need). Each provider walks the estate building by building, week after week,
+ * so every building is visited in turn; walking in order is also what keeps outreach cache-friendly
+ * at a million residents.
  */
-function findNeedy(world: World, random: Random, need: number, draws: number): number {
+function findNeedy(world: World, random: Random, need: number, draws: number, round: number): number {
   const res = world.residents;
-  const start = randomInt(random, world.buildings) * world.buildingSize;
+  const building = world.outreach[round];
+  world.outreach[round] = building + 1 < world.buildings ? building + 1 : 0;
+  const start = building * world.buildingSize;
   const size = Math.min(world.buildingSize, res.count - start);
   let best = start;
   let bestNeed = -1;
@@ -84,7 +93,7 @@ function socialWorkerCasework(world: World, random: Random): void {
   const skill = 0.5 + 0.5 * world.socialWorkers.skill;
   const focus = world.targets.length > 0 ? sw.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
-    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, -1, 4);
+    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, -1, 4, CASEWORK_ROUND);
     serve(world, i, SOCIAL_WORKERS, NEED_PSYCHOLOGICAL, skill, true);
   }
 }
@@ -115,7 +124,7 @@ function committeeVisits(world: World, random: Random): void {
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
-    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3);
+    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3, COMMITTEE_ROUND);
     serve(world, i, COMMUNITY, need, 0.8, false);
   }
 }
@@ -131,7 +140,7 @@ function charityAid(world: World, random: Random): void {
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let a = 0; a < packages; a++) {
     world.charity.fund -= cp.aidSize;
-    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, NEED_MATERIAL, 4);
+    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, NEED_MATERIAL, 4, AID_ROUND);
     serve(world, i, CHARITY, NEED_MATERIAL, 1.5, false);
   }
 }
