@@ -281,15 +281,10 @@ export function cultivateFromBase(world: World): void {
   );
   for (let k = 0; k < host; k++)
     newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
-  const incubate = drawCount(
-    random,
-    p.socialWorkers.directRate *
-      0.1 *
-      e[MI['social-worker-incubates-organization']] *
-      per10k *
-      (1 - s[ORGANIZATIONS]) *
-      skill,
-  );
+  // social workers' direct channels: events a week = rate × organising effort × room × skill
+  const direct = (mechanism: number, share: number, target: number) =>
+    drawCount(random, p.socialWorkers.directRate * share * e[mechanism] * per10k * (1 - s[target]) * skill);
+  const incubate = direct(MI['social-worker-incubates-organization'], 0.1, ORGANIZATIONS);
   for (let k = 0; k < incubate; k++) {
     newLocalOrganization(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
   }
@@ -299,14 +294,7 @@ export function cultivateFromBase(world: World): void {
     p.community.mobiliseRate * e[MI['committee-mobilises-volunteer']] * per10k * (1 - s[VOLUNTEERS]),
   );
   askResidents(world, mobilise, COMMUNITY, MI['committee-mobilises-volunteer'], random);
-  const recruit = drawCount(
-    random,
-    p.socialWorkers.directRate *
-      e[MI['social-worker-recruits-volunteer']] *
-      per10k *
-      (1 - s[VOLUNTEERS]) *
-      skill,
-  );
+  const recruit = direct(MI['social-worker-recruits-volunteer'], 1, VOLUNTEERS);
   askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random);
 
   const linkingShare =
@@ -319,15 +307,7 @@ export function cultivateFromBase(world: World): void {
     const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), COMMUNITY);
     recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
   }
-  const raise = drawCount(
-    random,
-    p.socialWorkers.directRate *
-      0.5 *
-      e[MI['social-worker-raises-funds']] *
-      per10k *
-      (1 - s[CHARITY]) *
-      skill,
-  );
+  const raise = direct(MI['social-worker-raises-funds'], 0.5, CHARITY);
   for (let k = 0; k < raise; k++) {
     const d = addDonor(world, p.charity.giftMean * 2 * (0.5 + random()), SOCIAL_WORKERS);
     recordLink(world, MI['social-worker-raises-funds'], SOCIAL_WORKERS, CHARITY, u.donor, -1, d);
