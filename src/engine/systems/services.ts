@@ -93,7 +93,8 @@ function socialWorkerCasework(world: World, random: Random): void {
   const skill = 0.5 + 0.5 * world.socialWorkers.skill;
   const focus = world.targets.length > 0 ? sw.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
-    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, -1, 4, CASEWORK_ROUND);
+    const i =
+      random() < focus ? targetResident(world, random) : findNeedy(world, random, -1, 4, CASEWORK_ROUND);
     serve(world, i, SOCIAL_WORKERS, NEED_PSYCHOLOGICAL, skill, true);
   }
 }
@@ -124,7 +125,8 @@ function committeeVisits(world: World, random: Random): void {
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
-    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3, COMMITTEE_ROUND);
+    const i =
+      random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3, COMMITTEE_ROUND);
     serve(world, i, COMMUNITY, need, 0.8, false);
   }
 }
@@ -140,7 +142,10 @@ function charityAid(world: World, random: Random): void {
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let a = 0; a < packages; a++) {
     world.charity.fund -= cp.aidSize;
-    const i = random() < focus ? targetResident(world, random) : findNeedy(world, random, NEED_MATERIAL, 4, AID_ROUND);
+    const i =
+      random() < focus
+        ? targetResident(world, random)
+        : findNeedy(world, random, NEED_MATERIAL, 4, AID_ROUND);
     serve(world, i, CHARITY, NEED_MATERIAL, 1.5, false);
   }
 }
