@@ -219,7 +219,8 @@ export function calibrate(
     const toValues = (x: number[]) => {
       const v = { ...values };
       specs.forEach((p, i) => {
-        v[p.path] = p.min + x[i] * (p.max - p.min);
+        const value = p.min + x[i] * (p.max - p.min);
+        v[p.path] = ALL_NUMBERS.find((s) => s.path === p.path)?.integer ? Math.round(value) : value;
       });
       return v;
     };

@@ -24,6 +24,8 @@ export type DesignId = (typeof DESIGNS)[number];
 
 /** Most runs one plan may ask for (a guard against a typo such as 1e9 samples). */
 export const MAX_RUNS = 10_000_000;
+/** Most values (points × factors) a design may hold in memory. */
+export const MAX_DESIGN_VALUES = 20_000_000;
 /** Default number of values a `{min, max}` factor takes in a grid. */
 export const DEFAULT_GRID_LEVELS = 5;
 /** Default number of grid levels (p) in a Morris design. */
@@ -423,6 +425,14 @@ export function resolvePlan(
     validateRuns: factors.some((f) => !direct(f.path)),
   };
   const points = pointCount(resolved);
+  // the design is held in memory as one value per point and factor
+  if (points * factors.length > MAX_DESIGN_VALUES)
+    return {
+      ok: false,
+      errors: [
+        `the design would hold ${points.toLocaleString('en')} points × ${factors.length} factors = ${(points * factors.length).toLocaleString('en')} values; at most ${MAX_DESIGN_VALUES.toLocaleString('en')} (split it into several plans)`,
+      ],
+    };
   if (points * replicates > MAX_RUNS)
     return {
       ok: false,

@@ -51,8 +51,8 @@ function run(file: string, opts: CalibrateOptions): void {
   const targets = checked.targets;
   if (opts.evaluations !== undefined) {
     const n = Number(opts.evaluations);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UsageError(`--evaluations ${opts.evaluations}: expected a whole number ≥ 1`);
+    if (!/^\d+$/.test(opts.evaluations.trim()) || n < 1 || n > 100000)
+      throw new UsageError(`--evaluations ${opts.evaluations}: expected a whole number from 1 to 100000`);
     targets.evaluations = n;
   }
   prepareOutDir(opts.out);

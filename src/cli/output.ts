@@ -214,3 +214,25 @@ export function writeOutDir(
   writeFileSync(scen, `${JSON.stringify(scenarioForFile(scenario), null, 2)}\n`);
   return paths;
 }
+
+/**
+ * Starting strengths a small community cannot represent: each element starts as whole numbers of
+ * organisations, partner links, volunteers and donors, so below a few thousand residents the
+ * measured week-0 strength can differ from `initial` (docs/ODD.md, "Initialisation").
+ */
+export function startingStrengthNotes(
+  asked: Record<string, number>,
+  measured: Record<string, number>,
+  residents: number,
+): string[] {
+  const notes: string[] = [];
+  for (const [element, value] of Object.entries(asked)) {
+    const got = measured[element];
+    if (got !== undefined && Math.abs(got - value) > 0.05) {
+      notes.push(
+        `with ${residents} residents, initial.${element} = ${value} starts at ${got.toFixed(3)}: an element starts as whole numbers of agents (more residents represent it more exactly)`,
+      );
+    }
+  }
+  return notes;
+}

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { runScenario } from '../engine/run.ts';
 import { loadScenario, prepareOutDir } from './io.ts';
 import { collect, integerFor } from './options.ts';
-import { formatSummary, OUT_FILES, writeOutDir } from './output.ts';
+import { formatSummary, OUT_FILES, startingStrengthNotes, writeOutDir } from './output.ts';
 
 interface RunOptions {
   seed?: number;
@@ -67,6 +67,16 @@ function run(file: string, opts: RunOptions): void {
         process.stderr.write(
           `note: the event log reached its limit; ${output.eventsDropped} events are not in events.jsonl\n`,
         );
+    }
+  }
+  // in --json mode the measured starting strengths are in the output itself (initial.strength)
+  if (!opts.quiet && !opts.json) {
+    for (const note of startingStrengthNotes(
+      scenario.initial,
+      output.summary.initial.strength,
+      scenario.residents,
+    )) {
+      process.stderr.write(`note: ${note}\n`);
     }
   }
   process.stdout.write(opts.json ? `${JSON.stringify(output.summary)}\n` : formatSummary(output.summary));

@@ -210,7 +210,25 @@ export function readSweepFolder(dir: string): { planFile: PlanFile; info: SweepI
   const infoPath = join(dir, SWEEP_FILE);
   if (!existsSync(planPath) || !existsSync(infoPath))
     throw new UsageError(`${dir}: not a sweep folder (no ${PLAN_FILE} and ${SWEEP_FILE})`);
-  return { planFile: readJsonFile(planPath) as PlanFile, info: readJsonFile(infoPath) as SweepInfo };
+  const planFile = readJsonFile(planPath);
+  const info = readJsonFile(infoPath);
+  if (typeof planFile !== 'object' || planFile === null || Array.isArray(planFile))
+    throw new UsageError(`${planPath}: not a sweep plan (expected a JSON object)`);
+  if (!isSweepInfo(info)) throw new UsageError(`${infoPath}: not a sweep description written by wushe sweep`);
+  return { planFile: planFile as PlanFile, info };
+}
+
+const whole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The shape `sweepInfo` writes: checked before a folder is resumed or merged. */
+function isSweepInfo(v: unknown): v is SweepInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const i = v as Record<string, unknown>;
+  const shard = i.shard as Record<string, unknown> | null;
+  const shardOk =
+    shard === null ||
+    (typeof shard === 'object' && whole(shard.index) && whole(shard.count) && shard.index < shard.count);
+  return i.format === 1 && whole(i.points) && whole(i.runs) && whole(i.shardRuns) && shardOk;
 }
 
 export interface RunsFile {

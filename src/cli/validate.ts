@@ -1,6 +1,7 @@
 import { Command } from 'commander';
+import { parseJson } from '../model/parse.ts';
 import { UsageError } from './errors.ts';
-import { loadScenario } from './io.ts';
+import { loadScenario, readText } from './io.ts';
 
 const EXAMPLES = `
 Examples:
@@ -23,6 +24,10 @@ function validate(files: string[]): void {
   const problems: string[] = [];
   for (const file of files) {
     try {
+      if (isJsonSchema(file)) {
+        process.stdout.write(`${file}: a JSON Schema, not a scenario (skipped)\n`);
+        continue;
+      }
       loadScenario(file);
       process.stdout.write(`${file}: valid\n`);
     } catch (e) {
@@ -31,4 +36,12 @@ function validate(files: string[]): void {
     }
   }
   if (problems.length > 0) throw new UsageError(problems);
+}
+
+/** A JSON Schema document (such as scenarios/schema.json), which `validate scenarios/*.json` meets too. */
+function isJsonSchema(file: string): boolean {
+  const json = parseJson(readText(file), file);
+  if (!json.ok || typeof json.value !== 'object' || json.value === null) return false;
+  const v = json.value as Record<string, unknown>;
+  return typeof v.$schema === 'string' && v.$schema.includes('json-schema.org') && 'properties' in v;
 }

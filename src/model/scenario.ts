@@ -96,7 +96,12 @@ export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
     id: z
-      .string({ error: 'is required (a short name such as "my-community")' })
+      .string({
+        error: (iss) =>
+          iss.input === undefined
+            ? 'is required (a short name such as "my-community")'
+            : 'must be text, e.g. "my-community"',
+      })
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, {
         error: 'must be letters, digits, "-", "_" or "." (at most 80)',
       }),

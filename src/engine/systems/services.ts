@@ -1,4 +1,5 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { residentOfBuilding } from '../initialise.ts';
 import { markServed } from '../ops.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
 import { NEED_MATERIAL, NEED_PSYCHOLOGICAL, NEED_SOCIAL, VOLUNTEER, type World } from '../state.ts';
@@ -89,7 +90,8 @@ function findNeedy(world: World, random: Random, need: number, draws: number, ro
 function socialWorkerCasework(world: World, random: Random): void {
   const sw = world.params.socialWorkers;
   const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.caseworkShare;
-  const contacts = drawCount(random, hours / sw.hoursPerCase);
+  // at most one casework contact per resident a week: staff beyond that have no one left to see
+  const contacts = Math.min(drawCount(random, hours / sw.hoursPerCase), world.residents.count);
   const skill = 0.5 + 0.5 * world.socialWorkers.skill;
   const focus = world.targets.length > 0 ? sw.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
@@ -103,17 +105,23 @@ function socialWorkerCasework(world: World, random: Random): void {
 function socialWorkerGroupwork(world: World, random: Random): void {
   const sw = world.params.socialWorkers;
   const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.groupworkShare;
-  const sessions = drawCount(random, hours / 2);
+  // group sessions reach at most every resident once a week
+  const sessions = Math.min(drawCount(random, hours / 2), Math.ceil(world.residents.count / sw.groupSize));
   const orgs = world.organizations;
-  const size = world.buildingSize;
   const skill = 0.5 + 0.5 * world.socialWorkers.skill;
   for (let g = 0; g < sessions; g++) {
     const o = randomInt(random, Math.max(1, orgs.used));
     const building = orgs.used > 0 && orgs.alive[o] ? orgs.home[o] : randomInt(random, world.buildings);
     if (orgs.used > 0 && orgs.alive[o]) orgs.activity[o] = Math.min(1, orgs.activity[o] + 0.02);
     for (let m = 0; m < sw.groupSize; m++) {
-      const i = Math.min(world.residents.count - 1, building * size + randomInt(random, size));
-      serve(world, i, SOCIAL_WORKERS, NEED_SOCIAL, 0.5 * skill, true);
+      serve(
+        world,
+        residentOfBuilding(world, building, random),
+        SOCIAL_WORKERS,
+        NEED_SOCIAL,
+        0.5 * skill,
+        true,
+      );
     }
   }
 }
@@ -121,7 +129,7 @@ function socialWorkerGroupwork(world: World, random: Random): void {
 function committeeVisits(world: World, random: Random): void {
   const cp = world.params.community;
   const hours = world.committee.staff * cp.hoursPerStaff * cp.serviceShare;
-  const contacts = drawCount(random, hours / cp.hoursPerVisit);
+  const contacts = Math.min(drawCount(random, hours / cp.hoursPerVisit), world.residents.count);
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
