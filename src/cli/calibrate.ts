@@ -5,12 +5,14 @@ import { calibrate, validateTargets } from '../analysis/calibrate.ts';
 import { applySet, parseJson } from '../model/parse.ts';
 import { UsageError } from './errors.ts';
 import { loadScenario, prepareOutDir, readText } from './io.ts';
+import { collect } from './options.ts';
 import { formatTable } from './survey.ts';
 
 interface CalibrateOptions {
   targets: string;
   out: string;
   evaluations?: string;
+  set?: string[];
   quiet?: boolean;
 }
 
@@ -35,15 +37,22 @@ export function calibrateCommand(): Command {
     .requiredOption('--targets <file>', 'targets file (JSON): indicators, free parameters, stages')
     .requiredOption('--out <dir>', 'directory for scenario.json, fit.json and trace.jsonl')
     .option('--evaluations <n>', 'evaluations per stage (overrides the targets file)')
+    .option(
+      '--set <path=value>',
+      'override a scenario field by its dotted path before fitting (repeatable)',
+      collect,
+    )
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText('after', EXAMPLES)
     .action((file: string, opts: CalibrateOptions) => run(file, opts));
 }
 
 function run(file: string, opts: CalibrateOptions): void {
-  loadScenario(file);
+  // the scenario with its --set overrides applied, validated; the fit starts from it
+  loadScenario(file, { set: opts.set });
   const raw = parseJson(readText(file), file);
   if (!raw.ok) throw new UsageError(raw.error);
+  for (const assignment of opts.set ?? []) applySet(raw.value as Record<string, unknown>, assignment);
   const json = parseJson(readText(opts.targets), opts.targets);
   if (!json.ok) throw new UsageError(json.error);
   const checked = validateTargets(json.value);

@@ -40,6 +40,14 @@ const OTHER_PATHS = [
   'description.zh',
   'description.en',
   'interventions',
+  'ensemble',
+  'ensemble.communities',
+  'ensemble.residents.min',
+  'ensemble.residents.max',
+  ...['community', 'organizations', 'socialWorkers', 'volunteers', 'charity'].flatMap((e) => [
+    `ensemble.initial.${e}.min`,
+    `ensemble.initial.${e}.max`,
+  ]),
 ];
 export const SETTABLE_PATHS: readonly string[] = [...ALL_NUMBERS.map((s) => s.path), ...OTHER_PATHS];
 

@@ -102,4 +102,61 @@ describe('answers found in review', { timeout: 120_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('id: must be text');
   });
+
+  it('--set reaches the ensemble (survey) and the scenario being fitted (calibrate)', () => {
+    const out = join(dir, 'set-survey');
+    const hubei = join('scenarios', 'hubei-2020.json');
+    const r = wushe([
+      'survey',
+      hubei,
+      '--set',
+      'ensemble.communities=2',
+      '--set',
+      'ticks=2',
+      '--respondents',
+      '10',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).communities).toBe(2);
+    const targets = writeScenario(dir, 'set-targets.json', {
+      respondents: 10,
+      replicates: 1,
+      evaluations: 2,
+      indicators: [{ name: 'coverage.socialWorkers', observed: 0.9 }],
+      parameters: [{ path: 'parameters.socialWorkers.targetFocus', min: 0.2, max: 1 }],
+    });
+    const fit = join(dir, 'set-fit');
+    const c = wushe([
+      'calibrate',
+      hubei,
+      '--set',
+      'ensemble.communities=2',
+      '--set',
+      'ticks=2',
+      '--targets',
+      targets,
+      '--out',
+      fit,
+      '--quiet',
+    ]);
+    expect(c.status, c.stderr).toBe(0);
+    const fitted = JSON.parse(readFileSync(join(fit, 'scenario.json'), 'utf8'));
+    expect(fitted.ensemble.communities).toBe(2);
+    expect(fitted.ticks).toBe(2);
+    const bad = wushe([
+      'calibrate',
+      hubei,
+      '--set',
+      'ensemble.comunities=2',
+      '--targets',
+      targets,
+      '--out',
+      fit,
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('did you mean "ensemble.communities"');
+  });
 });
