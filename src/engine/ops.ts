@@ -2,6 +2,8 @@ import { BASE_ELEMENTS, ELEMENTS } from '../model/elements.ts';
 import {
   CORE,
   createDonors,
+  createOrganizations,
+  enlarge,
   grow,
   ORGANISER,
   PARTICIPANT,
@@ -147,22 +149,7 @@ export function foundOrganization(
   home: number,
 ): number {
   let orgs = world.organizations;
-  if (orgs.used === orgs.capacity) {
-    const n = orgs.capacity * 2;
-    orgs = world.organizations = {
-      capacity: n,
-      used: orgs.used,
-      alive: grow(orgs.alive, n),
-      kind: grow(orgs.kind, n),
-      leader: grow(orgs.leader, n),
-      members: grow(orgs.members, n),
-      activity: grow(orgs.activity, n),
-      founded: grow(orgs.founded, n),
-      funds: grow(orgs.funds, n),
-      home: grow(orgs.home, n),
-      foundedBy: grow(orgs.foundedBy, n),
-    };
-  }
+  if (orgs.used === orgs.capacity) orgs = world.organizations = enlarge(orgs, createOrganizations);
   const o = orgs.used++;
   orgs.alive[o] = 1;
   orgs.kind[o] = kind;
@@ -206,15 +193,7 @@ export function releaseClosedMembers(world: World): void {
 
 export function addDonor(world: World, gift: number, recruitedBy: number): number {
   let d = world.donors;
-  if (d.used === d.capacity) {
-    const n = d.capacity * 2;
-    const bigger = createDonors(n);
-    bigger.used = d.used;
-    bigger.alive.set(d.alive);
-    bigger.gift.set(d.gift);
-    bigger.recruitedBy.set(d.recruitedBy);
-    d = world.donors = bigger;
-  }
+  if (d.used === d.capacity) d = world.donors = enlarge(d, createDonors);
   const k = d.used++;
   d.alive[k] = 1;
   d.gift[k] = gift;

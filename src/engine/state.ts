@@ -269,6 +269,23 @@ export function createProjects(capacity: number): Projects {
   };
 }
 
+/**
+ * A pool of twice the capacity holding the same agents: every typed array copied into its larger
+ * counterpart made by `create` (amortised O(1) per added agent).
+ */
+export function enlarge<T extends { capacity: number; used: number }>(
+  pool: T,
+  create: (capacity: number) => T,
+): T {
+  const bigger = create(pool.capacity * 2);
+  for (const key of Object.keys(pool) as (keyof T)[]) {
+    const from = pool[key];
+    if (ArrayBuffer.isView(from)) (bigger[key] as unknown as { set(a: unknown): void }).set(from);
+  }
+  bigger.used = pool.used;
+  return bigger;
+}
+
 /** Doubles a typed array's length, keeping its contents (amortised O(1) per added agent). */
 export function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(
   a: T,

@@ -1,17 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { smallScenario } from '../batch/helpers.ts';
 
-/** A small scenario for sweep tests (runs take a few milliseconds). */
+/** A small scenario for sweep tests (runs take a few milliseconds): the batch tests' one, renamed. */
 export function sweepScenario(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'sweep-test',
-    seed: 1,
-    ticks: 20,
-    residents: 200,
-    initial: { community: 0.4, organizations: 0.5, socialWorkers: 0.5, volunteers: 0.3, charity: 0.2 },
-    strategy: 'strengths-first',
-    ...extra,
-  };
+  return { ...smallScenario(), id: 'sweep-test', ...extra };
 }
 
 /** Writes the scenario and a plan naming it by a relative path; returns the plan's path. */

@@ -5,6 +5,8 @@ import { addDonor, becomeCore, becomeVolunteer, foundOrganization, markServed, r
 import { drawCount, type Random, randomInt } from '../random.ts';
 import {
   CORE,
+  createProjects,
+  enlarge,
   PROFESSIONAL,
   PROJECT_FREE,
   PROJECT_RECRUITING,
@@ -80,30 +82,7 @@ function startProjects(world: World, random: Random): void {
 function freeSlot(world: World): number {
   let pr = world.projects;
   for (let k = 0; k < pr.used; k++) if (pr.phase[k] === PROJECT_FREE) return k;
-  if (pr.used === pr.capacity) {
-    const n = pr.capacity * 2;
-    const grown = {
-      capacity: n,
-      used: pr.used,
-      phase: new Uint8Array(n),
-      need: new Uint8Array(n),
-      leaderElement: new Uint8Array(n),
-      leader: new Int32Array(n),
-      budget: new Float64Array(n),
-      raised: new Float64Array(n),
-      org: new Int32Array(n),
-      volunteers: new Int32Array(n * PROJECT_SLOTS),
-      volunteerCount: new Int32Array(n),
-      deadline: new Int32Array(n),
-      end: new Int32Array(n),
-      home: new Int32Array(n),
-    };
-    for (const key of Object.keys(grown) as (keyof typeof grown)[]) {
-      const arr = grown[key];
-      if (typeof arr !== 'number') arr.set(pr[key] as never);
-    }
-    pr = world.projects = grown;
-  }
+  if (pr.used === pr.capacity) pr = world.projects = enlarge(pr, createProjects);
   return pr.used++;
 }
 
