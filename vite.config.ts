@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * One file for the web app's build (root `web/`, static output in `dist/` with relative paths so it
+ * One file for the web app's build (root `web/`, static output in `dist/web/` with relative paths so it
  * works from any static host, offline) and for the tests (run from the project folder).
  */
 export default defineConfig({
@@ -12,7 +12,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   build: {
-    outDir: `${here}dist`,
+    outDir: `${here}dist/web`,
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     root: here,
     include: ['test/**/*.test.ts'],
+    // one build of the command line and the worker, shared by every test file
+    globalSetup: ['test/setup/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

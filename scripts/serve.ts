@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds the web simulator (static files in dist/) and serves them on 127.0.0.1,
+ * `npm start`: builds the web simulator (static files in dist/web/) and serves them on 127.0.0.1,
  * printing the address. PORT=… picks another port (0 = any free one). Ctrl-C stops it.
  */
 import { build, preview } from 'vite';
@@ -10,7 +10,7 @@ await build({ logLevel: 'warn' });
 const server = await preview({ preview: { host: '127.0.0.1', port, strictPort: false, open: false } });
 const address = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
 console.log(`wushe web simulator: ${address}`);
-console.log('(static build in dist/, works offline from any static file host; Ctrl-C to stop)');
+console.log('(static build in dist/web/, works offline from any static file host; Ctrl-C to stop)');
 
 const stop = () => {
   void server.close().then(() => process.exit(0));

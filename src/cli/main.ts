@@ -1,20 +1,13 @@
 /**
- * The `wushe` command line. `bin/wushe.mjs` calls `main`; `tsx src/cli/main.ts …` runs it directly.
+ * The `wushe` command line, bundled into dist/cli.js by `npm run build`; `tsx src/cli/main.ts …`
+ * (`npm run wushe:src -- …`) runs it from the sources.
  * Exit codes: 0 success, 2 bad input or usage, 1 unexpected failure. No stack traces unless
  * WUSHE_DEBUG=1.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { Command, type CommanderError } from 'commander';
-import { calibrateCommand } from './calibrate.ts';
+import { Command, type CommanderError, Help } from 'commander';
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError } from './errors.ts';
-import { landscapeCommand } from './landscape.ts';
-import { mergeCommand } from './merge.ts';
-import { runCommand } from './run.ts';
-import { schemaCommand } from './schema.ts';
-import { surveyCommand } from './survey.ts';
-import { sweepCommand } from './sweep.ts';
-import { validateCommand } from './validate.ts';
 
 /** A commander error with the (sub)command that raised it, for the `--help` hint. */
 class CommandError extends Error {
@@ -26,13 +19,15 @@ class CommandError extends Error {
   }
 }
 
+/** The package's version, from src/cli/main.ts (sources) or dist/cli.js (the build). */
 function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    return String(pkg.version);
-  } catch {
-    return 'unknown';
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+      if (pkg.name === 'wushe') return String(pkg.version);
+    } catch {}
   }
+  return 'unknown';
 }
 
 const EXAMPLES = `
@@ -61,22 +56,80 @@ function configure(cmd: Command, path: string): Command {
     });
 }
 
-export function program(): Command {
+/**
+ * The commands, in help order. Each command's module (and what it imports: zod, jstat, d3, the
+ * worker pool) is loaded only when that command runs, so `wushe --help` and `wushe run` start
+ * fast; `term` and `summary` are what the top-level help shows for a command that is not loaded
+ * (test/cli/main.test.ts checks they match the commands themselves).
+ */
+export const COMMANDS: Record<string, { term: string; summary: string; load: () => Promise<Command> }> = {
+  run: {
+    term: 'run [options] <scenario>',
+    summary: 'run a scenario and print a summary of the run (or JSON with --json)',
+    load: async () => (await import('./run.ts')).runCommand(),
+  },
+  validate: {
+    term: 'validate <scenario...>',
+    summary: 'check scenario files against the scenario schema',
+    load: async () => (await import('./validate.ts')).validateCommand(),
+  },
+  schema: {
+    term: 'schema',
+    summary: 'print the JSON Schema of scenario files',
+    load: async () => (await import('./schema.ts')).schemaCommand(),
+  },
+  sweep: {
+    term: 'sweep [options] [plan]',
+    summary: 'run a parameter sweep (grid, random, Latin hypercube or Morris) on all cores',
+    load: async () => (await import('./sweep.ts')).sweepCommand(),
+  },
+  merge: {
+    term: 'merge [options] <dir...>',
+    summary: 'join the shards of a sweep into one folder, checking that no run is missing or doubled',
+    load: async () => (await import('./merge.ts')).mergeCommand(),
+  },
+  landscape: {
+    term: 'landscape [options] <scenario>',
+    summary: 'map which pathway emerges as two starting strengths vary (CSV and an SVG map)',
+    load: async () => (await import('./landscape.ts')).landscapeCommand(),
+  },
+  survey: {
+    term: 'survey [options] <scenario>',
+    summary: 'run a virtual survey of the simulated communities, as the Hubei 2020 study did',
+    load: async () => (await import('./survey.ts')).surveyCommand(),
+  },
+  calibrate: {
+    term: 'calibrate [options] <scenario>',
+    summary: 'fit a scenario’s parameters to survey targets (Nelder–Mead over replicated virtual surveys)',
+    load: async () => (await import('./calibrate.ts')).calibrateCommand(),
+  },
+};
+
+/** The command a command line names (`wushe run …`, `wushe help run`), if any. */
+function named(argv: string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
+}
+
+/**
+ * The program with the commands in `load` fully loaded (default: every command) and the others as
+ * stand-ins that only show in the top-level help.
+ */
+export async function program(load: readonly string[] = Object.keys(COMMANDS)): Promise<Command> {
   const wushe = configure(new Command('wushe'), 'wushe')
     .description('wushe: an agent-based simulator of 五社联动 (five-society linkage) in urban communities')
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .addHelpText('after', EXAMPLES);
-  for (const cmd of [
-    runCommand(),
-    validateCommand(),
-    schemaCommand(),
-    sweepCommand(),
-    mergeCommand(),
-    landscapeCommand(),
-    surveyCommand(),
-    calibrateCommand(),
-  ]) {
+    .addHelpText('after', EXAMPLES)
+    .configureHelp({
+      subcommandTerm: (cmd) =>
+        load.includes(cmd.name()) || !Object.hasOwn(COMMANDS, cmd.name())
+          ? new Help().subcommandTerm(cmd)
+          : COMMANDS[cmd.name()].term,
+    });
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    const cmd = load.includes(name) ? await entry.load() : new Command(name).description(entry.summary);
     wushe.addCommand(configure(cmd, `wushe ${cmd.name()}`).helpOption('-h, --help', 'show help'));
   }
   return wushe;
@@ -89,7 +142,8 @@ function hint(command: string): string {
 /** Runs the command line with the user's arguments; resolves to the exit code, never throws. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await program().parseAsync(argv, { from: 'user' });
+    const name = named(argv);
+    await (await program(name ? [name] : [])).parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (e) {
     return report(e);

@@ -1,34 +1,57 @@
 /**
- * Batch workers on Node `worker_threads`, driven through comlink's Node adapter. The worker entry
- * is a prebuilt bundle when one can be made (fast start-up, see bundle.ts), otherwise a small .mjs
- * boot file that registers tsx (Node 20 ignores loader hooks for a worker's entry; stack.md).
+ * Batch workers on Node `worker_threads`, driven through comlink's Node adapter: the Node adapter
+ * of the one worker pool (pool.ts). The worker entry is dist/worker.js, plain JavaScript built by
+ * `npm run build`; when this module runs from the TypeScript sources (development, tests without a
+ * build) a small .mjs boot file registers tsx instead (Node 20 ignores loader hooks for a worker's
+ * entry).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerApi } from './api.ts';
-import { workerBundle } from './bundle.ts';
 import { type WorkerHandle, WorkerPool } from './pool.ts';
 
-/** How the worker code is loaded: `bundle` (built once with esbuild and cached) or `tsx`. */
-export type EntryKind = 'bundle' | 'tsx';
+/** How the worker code is loaded: `built` (plain JavaScript, dist/worker.js) or `tsx` (the sources). */
+export type EntryKind = 'built' | 'tsx';
 
 export interface WorkerEntry {
   url: URL;
   kind: EntryKind;
 }
 
-const BOOT = new URL('./boot.mjs', import.meta.url);
+/** The folder of the wushe package this module belongs to (sources, dist/ or a bundle chunk). */
+function packageRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'wushe') return dir;
+    } catch {}
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
 
 /**
- * The worker entry to use. `WUSHE_WORKER=tsx` forces the tsx boot file; otherwise the cached
- * bundle, rebuilt when a source file changed, and the boot file if no bundle can be made.
+ * The worker entry to use: `WUSHE_WORKER_ENTRY` (a built worker file; the tests' shared build),
+ * else `WUSHE_WORKER=tsx` or running from the TypeScript sources: the tsx boot file; else the
+ * package's dist/worker.js.
  */
-export async function workerEntry(): Promise<WorkerEntry> {
-  if (process.env.WUSHE_WORKER === 'tsx') return { url: BOOT, kind: 'tsx' };
-  const bundle = await workerBundle(new URL('./node-entry.ts', import.meta.url));
-  return bundle ? { url: bundle, kind: 'bundle' } : { url: BOOT, kind: 'tsx' };
+export function workerEntry(): WorkerEntry {
+  const given = process.env.WUSHE_WORKER_ENTRY;
+  if (given) return { url: pathToFileURL(given), kind: 'built' };
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (process.env.WUSHE_WORKER === 'tsx' || fromSources)
+    return { url: new URL('./boot.mjs', import.meta.url), kind: 'tsx' };
+  const root = packageRoot();
+  const built = root && join(root, 'dist', 'worker.js');
+  if (!built || !existsSync(built))
+    throw new Error('wushe: dist/worker.js is missing; run `npm run build` in the wushe folder');
+  return { url: pathToFileURL(built), kind: 'built' };
 }
 
 /** Starts one worker thread and wraps it with comlink. */
@@ -56,12 +79,14 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** A pool of `size` Node worker threads (started at once, so they load while the caller prepares). */
+/**
+ * A pool of `size` Node worker threads (started at once, so they load while the caller prepares).
+ * Close it with `pool.close()` when done, or the threads keep the process alive.
+ */
 export async function createNodePool(
-  size: number,
-  entry?: WorkerEntry,
+  size: number = defaultWorkers(),
+  entry: WorkerEntry = workerEntry(),
 ): Promise<WorkerPool & { entry: WorkerEntry }> {
-  const e = entry ?? (await workerEntry());
-  const pool = new WorkerPool({ size, spawn: () => spawnNodeWorker(e.url) });
-  return Object.assign(pool, { entry: e });
+  const pool = new WorkerPool({ size, spawn: () => spawnNodeWorker(entry.url) });
+  return Object.assign(pool, { entry });
 }

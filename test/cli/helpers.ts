@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'wushe.mjs');
+const BIN = join(ROOT, 'dist', 'cli.js');
 
-/** Runs `node bin/wushe.mjs …` from the repository root. */
+/** Runs `node dist/cli.js …` (built by the tests' global setup) from the repository root. */
 export function wushe(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
   const { WUSHE_DEBUG: _d, ...rest } = process.env;
   return spawnSync(process.execPath, [BIN, ...args], {

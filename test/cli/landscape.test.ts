@@ -1,4 +1,4 @@
-/** `wushe landscape` end to end through bin/wushe.mjs. ~4 s. */
+/** `wushe landscape` end to end through dist/cli.js. ~4 s. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

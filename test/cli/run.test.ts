@@ -1,5 +1,5 @@
 /**
- * `wushe run` end to end with the real engine, through bin/wushe.mjs. (These fail until the engine
+ * `wushe run` end to end with the real engine, through dist/cli.js. (These fail until the engine
  * replaces the stub in src/engine/run.ts; test/cli/wiring.test.ts covers the command with a stand-in.)
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * `wushe sweep` and `wushe merge` end to end through bin/wushe.mjs: the same lines with 1 and 2
+ * `wushe sweep` and `wushe merge` end to end through dist/cli.js: the same lines with 1 and 2
  * workers and from shards merged; the output files; Morris sensitivity; bad input. ~10 s.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The `run` command's wiring, in-process, with a stand-in engine: overrides reach the engine, the
- * output formats are right. test/cli/run.test.ts runs the real engine through `bin/wushe.mjs`.
+ * output formats are right. test/cli/run.test.ts runs the real engine through `dist/cli.js`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

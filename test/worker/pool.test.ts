@@ -1,17 +1,14 @@
 /**
- * The batch worker pool: real Node worker threads driven through comlink (bundle and tsx entries),
- * failures recorded per run, a dying worker replaced. ~3 s.
+ * The batch worker pool: real Node worker threads driven through comlink (the built worker the
+ * global setup made, and the tsx boot file used from the sources), failures recorded per run, a
+ * dying worker replaced. ~3 s.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Remote } from 'comlink';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { checkPlanShape, resolvePlan } from '../../src/batch/plan.ts';
 import { createSweep, runSpec, scenarioForRun } from '../../src/batch/sweep.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import { type RunOutcome, type RunTask, runTask, type WorkerApi } from '../../src/worker/api.ts';
-import { workerBundle } from '../../src/worker/bundle.ts';
 import { createNodePool, workerEntry } from '../../src/worker/node.ts';
 import { type WorkerHandle, WorkerPool } from '../../src/worker/pool.ts';
 import { smallScenario } from '../batch/helpers.ts';
@@ -45,9 +42,10 @@ describe('Node worker pool (real worker threads)', { timeout: 60_000 }, () => {
   const list = tasks(8);
   const expected = list.map((t) => strip(runTask(t)));
 
-  it('gives the same metrics as running in-process, with the bundled entry', async () => {
-    const entry = await workerEntry();
-    expect(entry.kind).toBe('bundle');
+  it('gives the same metrics as running in-process, with the built worker', async () => {
+    const entry = workerEntry();
+    expect(entry.kind).toBe('built');
+    expect(entry.url.pathname).toMatch(/\/dist\/worker\.js$/);
     const pool = await createNodePool(2, entry);
     try {
       const out = await runAll(pool, list);
@@ -153,39 +151,19 @@ describe('WorkerPool with stand-in workers', () => {
   });
 });
 
-describe('worker bundle cache', { timeout: 60_000 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wushe-bundle-'));
-  afterAll(() => {
-    delete process.env.WUSHE_CACHE_DIR;
-    rmSync(dir, { recursive: true, force: true });
+describe('worker entry', () => {
+  const given = process.env.WUSHE_WORKER_ENTRY;
+  afterEach(() => {
+    process.env.WUSHE_WORKER_ENTRY = given;
+    delete process.env.WUSHE_WORKER;
   });
 
-  it('is built once, reused while the sources are unchanged, and rebuilt when one changes', async () => {
-    process.env.WUSHE_CACHE_DIR = dir;
-    const entry = new URL('../../src/worker/node-entry.ts', import.meta.url);
-    const a = await workerBundle(entry);
-    expect(a).toBeDefined();
-    const code = readFileSync(a!, 'utf8');
-    expect(code).toContain('expose');
-    const b = await workerBundle(entry);
-    expect(b!.href).toBe(a!.href);
-    // pretend an input changed: its recorded size no longer matches
-    const manifestFile = join(
-      dir,
-      `${a!.pathname
-        .split('/')
-        .pop()!
-        .replace(/-[0-9a-f]{12}\.mjs$/, '')}.json`,
-    );
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    const input = Object.keys(manifest.inputs).find((k) => k.endsWith('api.ts'))!;
-    manifest.inputs[input][0] += 1;
-    manifest.output = 'gone.mjs';
-    writeFileSync(manifestFile, JSON.stringify(manifest));
-    const c = await workerBundle(entry);
-    expect(c!.href).toBe(a!.href); // same code, same content-addressed name
-    expect(JSON.parse(readFileSync(manifestFile, 'utf8')).inputs[input][0]).toBe(
-      manifest.inputs[input][0] - 1,
-    );
+  it('is the built worker named by WUSHE_WORKER_ENTRY, else the tsx boot file when run from the sources', () => {
+    process.env.WUSHE_WORKER_ENTRY = '/somewhere/worker.js';
+    expect(workerEntry()).toEqual({ url: new URL('file:///somewhere/worker.js'), kind: 'built' });
+    delete process.env.WUSHE_WORKER_ENTRY;
+    const e = workerEntry();
+    expect(e.kind).toBe('tsx');
+    expect(e.url.href).toBe(new URL('../../src/worker/boot.mjs', import.meta.url).href);
   });
 });
