@@ -1,11 +1,53 @@
 /**
- * The wushe library: run scenarios in-process, validate them, and run batches (sweeps, Morris
- * screening, the strength landscape). Pure TypeScript with no Node API; Node worker pools are in
- * src/worker/node.ts.
+ * The wushe library: everything the `wushe` command line does, as functions. Run a scenario,
+ * validate and edit scenarios, read the parameters and their specs, analyse the linkage pathway,
+ * run the virtual survey and calibrate against survey targets, build and aggregate batches
+ * (sweeps, Morris screening, the strength landscape) and drive a pool of workers. Free of Node
+ * APIs, so the same module runs in a browser; the Node worker pool is in `wushe/node`.
+ *
+ * ```ts
+ * import { parseScenario, runScenario } from 'wushe';
+ * const v = parseScenario(text);
+ * if (v.ok) console.log(runScenario(v.scenario).summary.pathway.mode);
+ * ```
+ *
+ * @module wushe
  */
 
-export { sensitivity, summaryCsv } from './batch/aggregate.ts';
+// analysis: pathway, virtual survey, regression, calibration
+export {
+  type CalibrationResult,
+  calibrate,
+  type FitRow,
+  fitRows,
+  INDICATOR_NAMES,
+  type Targets,
+  type TraceRow,
+  validateTargets,
+} from './analysis/calibrate.ts';
+export { analysePathway } from './analysis/pathway.ts';
+export { HUBEI_2020 } from './analysis/published.ts';
+export { type FixedEffectsFit, fixedEffectsOls } from './analysis/regression.ts';
+export {
+  INDICATORS,
+  type Indicator,
+  type Interval,
+  type Respondent,
+  report as surveyReport,
+  type SurveyReport,
+  type SurveySummary,
+  sampleRespondents,
+  summarise as summariseSurveys,
+  surveyOnce,
+} from './analysis/survey.ts';
 // batch experiments
+export {
+  SENSITIVITY_OUTPUTS,
+  type SensitivityRow,
+  sensitivity,
+  sensitivityCsv,
+  summaryCsv,
+} from './batch/aggregate.ts';
 export {
   aggregateLandscape,
   type LandscapeCell,
@@ -13,21 +55,57 @@ export {
   type LandscapePoint,
   landscapePoints,
 } from './batch/landscape.ts';
-export { type RunMetrics, runMetrics } from './batch/metrics.ts';
+export { METRIC_KEYS, type RunMetrics, runMetrics } from './batch/metrics.ts';
 export {
   checkPlanShape,
+  DESIGNS,
+  type DesignId,
   type PlanFile,
   planJsonSchema,
   type ResolvedPlan,
   resolvePlan,
 } from './batch/plan.ts';
+export { parseRecord, type RunRecord, recordLine } from './batch/records.ts';
 export { deriveSeed } from './batch/seeds.ts';
 export { createSweep, type RunSpec, runSpec, type Sweep, scenarioForRun } from './batch/sweep.ts';
-export type { RunSummary } from './engine/result.ts';
-export { runScenario, Simulation } from './engine/run.ts';
-export { ELEMENTS, type ElementId, MODES, type ModeId } from './model/elements.ts';
-export { scenarioJsonSchema } from './model/jsonSchema.ts';
-export { parseScenario } from './model/parse.ts';
-export { type Scenario, type ScenarioFile, validateScenario } from './model/scenario.ts';
-export { type RunOutcome, type RunTask, type WorkerApi, workerApi } from './worker/api.ts';
-export { type WorkerHandle, WorkerPool } from './worker/pool.ts';
+// running scenarios
+export type { Flow, LinkageEvent, Outcomes, Pathway, RunSummary } from './engine/result.ts';
+export { type RunOptions, type RunOutput, runScenario, SERIES_COLUMNS, Simulation } from './engine/run.ts';
+// scenarios
+export {
+  ELEMENT_NAMES,
+  ELEMENTS,
+  type ElementId,
+  MODES,
+  type ModeId,
+  STRATEGIES,
+  type StrategyId,
+} from './model/elements.ts';
+export { ensembleMembers } from './model/ensemble.ts';
+export { INTERVENTION_TYPES, type Intervention } from './model/interventions.ts';
+export { type JsonSchema, scenarioJsonSchema } from './model/jsonSchema.ts';
+export {
+  ALL_NUMBERS,
+  defaultParameters,
+  INITIAL_FIELDS,
+  type NumberSpec,
+  numberSpec,
+  PARAMETERS,
+  type ParameterGroup,
+  type ParameterSpec,
+  type Parameters,
+  SCENARIO_FIELDS,
+} from './model/parameters.ts';
+// parameters and their specs
+export { parameterTableMarkdown } from './model/parameterTable.ts';
+export { applySet, parseScenario, SETTABLE_PATHS } from './model/parse.ts';
+export {
+  type Scenario,
+  type ScenarioFile,
+  type ValidationResult,
+  validateScenario,
+} from './model/scenario.ts';
+
+// workers (the Node adapter is in `wushe/node`)
+export { type RunOutcome, type RunTask, runTask, type WorkerApi, workerApi } from './worker/api.ts';
+export { type PoolOptions, type WorkerHandle, WorkerPool } from './worker/pool.ts';

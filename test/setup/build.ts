@@ -1,13 +1,12 @@
 /**
- * Vitest global setup: builds the command line (dist/cli.js) and the Node worker (dist/worker.js)
- * once from the current sources, before any test file runs, and points every worker pool at that
- * worker (`WUSHE_WORKER_ENTRY`), so that test files share one build instead of each making its own.
+ * Vitest global setup: `npm run build`'s steps once, from the current sources, before any test file
+ * runs (the library, dist/cli.js, dist/worker.js), and every worker pool pointed at that worker
+ * (`WUSHE_WORKER_ENTRY`): test files share one build instead of each making its own.
  */
 import { join } from 'node:path';
-import { bundleCli, bundleWorker, ROOT } from '../../scripts/bundle.ts';
+import { buildAll, DIST } from '../../scripts/build-steps.ts';
 
 export default async function setup(): Promise<void> {
-  const dist = join(ROOT, 'dist');
-  await Promise.all([bundleCli(dist), bundleWorker(dist)]);
-  process.env.WUSHE_WORKER_ENTRY = join(dist, 'worker.js');
+  await buildAll();
+  process.env.WUSHE_WORKER_ENTRY = join(DIST, 'worker.js');
 }
