@@ -108,4 +108,5 @@ export {
 
 // workers (the Node adapter is in `wushe/node`)
 export { type RunOutcome, type RunTask, runTask, type WorkerApi, workerApi } from './worker/api.ts';
-export { type PoolOptions, type WorkerHandle, WorkerPool } from './worker/pool.ts';
+export { type BrowserWorker, browserWorkerHandle } from './worker/browserAdapter.ts';
+export { type Job, type PoolOptions, type WorkerHandle, WorkerPool } from './worker/pool.ts';

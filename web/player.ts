@@ -34,7 +34,6 @@ export interface View {
 }
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
-export const STRENGTH_COLUMNS = 5;
 
 /**
  * Drives the simulation worker: loads scenarios, plays at a speed in weeks per second, steps, and

@@ -4,7 +4,7 @@
  * involved) and key outcomes. Pure: no Node or DOM API.
  */
 import type { RunSummary } from '../engine/result.ts';
-import { ELEMENTS, type ElementId, MODES, type ModeId } from '../model/elements.ts';
+import { ELEMENTS, type ElementId, type ModeId } from '../model/elements.ts';
 
 export type StrengthMetric = `strength.${ElementId}`;
 export type CoverageMetric = `coverage.${ElementId}`;
@@ -70,8 +70,4 @@ export function runMetrics(summary: RunSummary): RunMetrics {
 export function numericMetric(m: RunMetrics, key: NumericMetric): number | null {
   const v = (m as unknown as Record<string, unknown>)[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-export function isModeId(v: unknown): v is ModeId {
-  return typeof v === 'string' && (MODES as readonly string[]).includes(v);
 }

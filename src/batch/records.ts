@@ -46,8 +46,3 @@ export function parseRecord(line: string): RunRecord | undefined {
   if (!hasMetrics && typeof r.error !== 'string') return undefined;
   return r as unknown as RunRecord;
 }
-
-/** Sorts records by run index (in place) and returns them. */
-export function byRun<T extends { run: number }>(records: T[]): T[] {
-  return records.sort((a, b) => a.run - b.run);
-}

@@ -34,7 +34,3 @@ export type NeedId = (typeof NEEDS)[number];
 
 export const STRATEGIES = ['strengths-first', 'weakest-first', 'balanced'] as const;
 export type StrategyId = (typeof STRATEGIES)[number];
-
-export function elementIndex(id: ElementId): number {
-  return ELEMENTS.indexOf(id);
-}

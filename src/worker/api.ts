@@ -1,12 +1,13 @@
 /**
- * What a batch worker does: run whole scenarios and return their flat metrics. Pure: no Node or
- * DOM API, so the same object is exposed through comlink in a Node `worker_threads` worker
- * (node-entry.ts) and in a browser worker (browser.ts).
+ * What a worker does: run whole scenarios and return their flat metrics or their summary. Pure: no
+ * Node or DOM API, so the same object is exposed through comlink in a Node `worker_threads` worker
+ * (node-entry.ts) and in the web app's module workers (web/worker/run.worker.ts).
  */
 
 import { type RunMetrics, runMetrics } from '../batch/metrics.ts';
+import type { RunSummary } from '../engine/result.ts';
 import { runScenario } from '../engine/run.ts';
-import type { Scenario } from '../model/scenario.ts';
+import { type Scenario, type ScenarioFile, validateScenario } from '../model/scenario.ts';
 
 /** A run to do: `id` is the caller's (the run index of a sweep, the point index of a landscape). */
 export interface RunTask {
@@ -42,9 +43,15 @@ export function runTask(task: RunTask): RunOutcome {
 
 export const workerApi = {
   run: runTask,
-  /** Several tasks in one message (fewer round trips for very short runs). */
-  runMany(tasks: RunTask[]): RunOutcome[] {
-    return tasks.map(runTask);
+  /** The summary of a scenario file's run (validated first; throws with every problem if invalid). */
+  summarise(file: ScenarioFile): RunSummary {
+    const v = validateScenario(file);
+    if (!v.ok) throw new Error(v.errors.join('\n'));
+    return runScenario(v.scenario).summary;
+  },
+  /** The flat metrics of a validated scenario's run. */
+  metrics(scenario: Scenario): RunMetrics {
+    return runMetrics(runScenario(scenario).summary);
   },
   /** Answers once the worker's modules are loaded (for start-up measurements). */
   ping(): number {

@@ -1,8 +1,10 @@
 /**
- * A pool of batch workers driven through comlink. Works with any worker that exposes `workerApi`
- * (Node worker_threads through node.ts, or browser workers): the caller supplies `spawn`.
- * Each worker keeps `depth` calls in flight, so it never waits for the next task; a worker that
- * dies fails its in-flight tasks (recorded as errors) and is replaced.
+ * The one pool of workers, driven through comlink, for every worker that exposes `workerApi`: Node
+ * worker threads (the Node adapter, node.ts) and browser module workers (the browser adapter,
+ * browserAdapter.ts); the caller supplies `spawn`. Two ways in: `run` streams many run tasks
+ * (sweeps, the landscape on the command line), `call` queues single jobs that return what they
+ * like (the web app's comparison and landscape). Each worker keeps `depth` calls in flight, so it
+ * never waits for the next task; a worker that dies fails its in-flight work and is replaced.
  */
 import type { Remote } from 'comlink';
 import type { RunOutcome, RunTask, WorkerApi } from './api.ts';
@@ -21,16 +23,44 @@ export interface PoolOptions {
   depth?: number;
 }
 
+/** A job for `WorkerPool.call`: any calls on one worker's API. */
+export type Job<T> = (api: Remote<WorkerApi>) => Promise<T>;
+
+interface Queued {
+  job: Job<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 export class WorkerPool {
   private readonly handles: WorkerHandle[];
   private readonly depth: number;
+  /** Handles whose worker has died. */
+  private readonly dead = new WeakSet<WorkerHandle>();
+  /** `call` jobs in flight per worker, and those waiting. */
+  private readonly load: number[];
+  private readonly queue: Queued[] = [];
   private stopped = false;
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
     if (!(options.size >= 1)) throw new RangeError('a pool needs at least one worker');
     this.depth = Math.max(1, options.depth ?? 2);
-    this.handles = Array.from({ length: options.size }, () => options.spawn());
+    this.handles = Array.from({ length: options.size }, () => this.spawn());
+    this.load = this.handles.map(() => 0);
+  }
+
+  private spawn(): WorkerHandle {
+    const handle = this.options.spawn();
+    handle.dead.catch(() => this.dead.add(handle));
+    return handle;
+  }
+
+  /** Replaces the worker in `slot` if it is still `handle`. */
+  private replace(slot: number, handle: WorkerHandle): void {
+    if (this.handles[slot] !== handle || this.closed) return;
+    void handle.terminate();
+    this.handles[slot] = this.spawn();
   }
 
   get size(): number {
@@ -69,10 +99,7 @@ export class WorkerPool {
         } catch (e) {
           if (this.closed) return;
           outcome = { id: task.id, error: `worker stopped: ${(e as Error)?.message ?? e}`, startedAt: 0 };
-          if (this.handles[slot] === handle) {
-            void handle.terminate();
-            this.handles[slot] = this.options.spawn();
-          }
+          this.replace(slot, handle);
         }
         if (this.closed) return;
         onOutcome(outcome);
@@ -84,6 +111,52 @@ export class WorkerPool {
     await Promise.all(lanes);
   }
 
+  /**
+   * Runs `job` on the least busy worker when one has room, after the jobs queued before it. A job
+   * that throws rejects with its error; one whose worker dies rejects with the worker's error
+   * (and the worker is replaced).
+   */
+  call<T>(job: Job<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the pool is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  /** Drops the queued `call` jobs (their promises never settle); jobs in flight finish. */
+  clear(): void {
+    this.queue.length = 0;
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      let slot = -1;
+      for (let k = 0; k < this.handles.length; k++)
+        if (this.load[k] < this.depth && (slot < 0 || this.load[k] < this.load[slot])) slot = k;
+      if (slot < 0) return;
+      const { job, resolve, reject } = this.queue.shift()!;
+      const handle = this.handles[slot];
+      this.load[slot]++;
+      // the slot is free again before the caller hears back, so its next call can start at once
+      const free = () => {
+        this.load[slot]--;
+        this.pump();
+      };
+      Promise.race([new Promise((run) => run(job(handle.api))), handle.dead]).then(
+        (value) => {
+          free();
+          resolve(value);
+        },
+        (e) => {
+          if (this.dead.has(handle)) this.replace(slot, handle);
+          free();
+          reject(e);
+        },
+      );
+    }
+  }
+
   /** Takes no more tasks; runs in flight still finish. */
   stop(): void {
     this.stopped = true;
@@ -93,6 +166,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     this.stopped = true;
+    this.queue.length = 0;
     await Promise.all(this.handles.map((h) => h.terminate()));
   }
 }

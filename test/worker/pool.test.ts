@@ -7,6 +7,7 @@ import type { Remote } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPlanShape, resolvePlan } from '../../src/batch/plan.ts';
 import { createSweep, runSpec, scenarioForRun } from '../../src/batch/sweep.ts';
+import { runScenario } from '../../src/engine/run.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import { type RunOutcome, type RunTask, runTask, type WorkerApi } from '../../src/worker/api.ts';
 import { createNodePool, workerEntry } from '../../src/worker/node.ts';
@@ -63,6 +64,26 @@ describe('Node worker pool (real worker threads)', { timeout: 60_000 }, () => {
     });
     try {
       expect((await runAll(pool, list.slice(0, 3))).map(strip)).toEqual(expected.slice(0, 3));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('call() runs jobs on the workers: summaries and metrics equal the in-process ones', async () => {
+    const pool = await createNodePool(2);
+    try {
+      const file = smallScenario();
+      const v = validateScenario(file);
+      if (!v.ok) throw new Error('invalid');
+      const [summary, metrics] = await Promise.all([
+        pool.call((api) => api.summarise(file)),
+        pool.call((api) => api.metrics(list[1].scenario)),
+      ]);
+      expect(summary).toEqual(runScenario(v.scenario).summary);
+      expect(metrics).toEqual(expected[1].metrics);
+      await expect(pool.call((api) => api.summarise({ ...file, residents: -1 } as never))).rejects.toThrow(
+        /residents/,
+      );
     } finally {
       await pool.close();
     }
@@ -135,6 +156,33 @@ describe('WorkerPool with stand-in workers', () => {
     expect(failed[0].error).toBe('worker stopped: worker exited with code 1');
     expect(spawned.count).toBe(3);
     await pool.close();
+  });
+
+  it('call(): a job whose worker dies rejects and the worker is replaced; clear() drops queued jobs', async () => {
+    const spawned = { count: 0 };
+    let first = true;
+    const pool = new WorkerPool({
+      size: 1,
+      depth: 1,
+      spawn: () => {
+        const h = standIn(first ? 0 : undefined, spawned);
+        first = false;
+        return h;
+      },
+    });
+    const task = (id: number) => ({ id, scenario: {} as never });
+    await expect(pool.call((api) => api.run(task(0)))).rejects.toThrow('worker exited with code 1');
+    expect(spawned.count).toBe(2);
+    expect((await pool.call((api) => api.run(task(1)))).error).toBe('ran 1');
+    const settled: number[] = [];
+    const a = pool.call((api) => api.run(task(2))).then((o) => settled.push(o.id));
+    void pool.call((api) => api.run(task(3))).then((o) => settled.push(o.id));
+    pool.clear();
+    await a;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toEqual([2]);
+    await pool.close();
+    await expect(pool.call((api) => api.run(task(4)))).rejects.toThrow('closed');
   });
 
   it('stop() takes no more tasks', async () => {

@@ -1,47 +1,33 @@
-import * as Comlink from 'comlink';
-import type { RunApi } from './protocol.ts';
-
-type Job<T> = (api: Comlink.Remote<RunApi>) => Promise<T>;
+import { browserWorkerHandle } from '../../src/worker/browserAdapter.ts';
+import { type Job, WorkerPool } from '../../src/worker/pool.ts';
 
 /**
- * A pool of module workers running whole runs (the comparison and the strength landscape), one job
- * per worker at a time. Size: the machine's cores, at least 2.
+ * The page's pool of module workers running whole runs (the comparison and the strength
+ * landscape): the library's one worker pool (src/worker/pool.ts) with its browser adapter, each
+ * worker running web/worker/run.worker.ts. Size: the machine's cores, at least 2.
  */
 export class RunPool {
-  private readonly idle: Comlink.Remote<RunApi>[] = [];
-  private readonly workers: Worker[] = [];
-  private readonly queue: Array<() => void> = [];
+  private readonly pool: WorkerPool;
 
   constructor(size = Math.max(2, navigator.hardwareConcurrency || 2)) {
-    for (let k = 0; k < size; k++) {
-      const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
-      this.workers.push(worker);
-      this.idle.push(Comlink.wrap<RunApi>(worker));
-    }
+    this.pool = new WorkerPool({
+      size,
+      spawn: () =>
+        browserWorkerHandle(new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' })),
+    });
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.pool.size;
   }
 
+  /** Runs `job` on a free worker (queued until one is free). */
   run<T>(job: Job<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const start = () => {
-        const api = this.idle.pop()!;
-        job(api)
-          .then(resolve, reject)
-          .finally(() => {
-            this.idle.push(api);
-            this.queue.shift()?.();
-          });
-      };
-      if (this.idle.length > 0) start();
-      else this.queue.push(start);
-    });
+    return this.pool.call(job);
   }
 
   /** Drops queued jobs (running ones finish; their results are ignored by the caller). */
   clear(): void {
-    this.queue.length = 0;
+    this.pool.clear();
   }
 }

@@ -1,6 +1,5 @@
-import type { RunMetrics } from '../../src/batch/metrics.ts';
 import type { Pathway, RunSummary } from '../../src/engine/result.ts';
-import type { Scenario, ScenarioFile } from '../../src/model/scenario.ts';
+import type { ScenarioFile } from '../../src/model/scenario.ts';
 
 /** One linkage event as sent to the page: indexes instead of strings, to keep snapshots small. */
 export interface EventRow {
@@ -70,11 +69,4 @@ export interface SimApi {
   /** Runs to the end in one call. */
   finish(): Snapshot;
   summary(): RunSummary | undefined;
-}
-
-/** The run worker's interface (web/worker/run.worker.ts): whole runs, for comparison and the landscape. */
-export interface RunApi {
-  summarise(file: ScenarioFile): RunSummary;
-  /** The flat metrics of a validated scenario's run (src/batch/metrics.ts), for the landscape. */
-  metrics(scenario: Scenario): RunMetrics;
 }
