@@ -3,14 +3,14 @@
  * user starts them (a new Node process each time), through the built command line (`node
  * dist/cli.js`, what `npx wushe` runs) and, beside it, through tsx from the TypeScript sources (how
  * every command started before 0.2.0), measured in the same run. Minimum and median of RUNS
- * starts each (WUSHE_BENCH_RUNS, default 10). Builds dist/ first if it is missing.
+ * starts each (WUSHE_STARTUP_RUNS, default 10). Builds dist/ first if it is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = Math.max(1, Number(process.env.WUSHE_BENCH_RUNS ?? 10));
+const RUNS = Math.max(1, Number(process.env.WUSHE_STARTUP_RUNS ?? 10));
 const TARGET_S = 0.3;
 
 if (!existsSync(`${ROOT}dist/cli.js`)) {

@@ -38,15 +38,13 @@ function packageRoot(): string | undefined {
 
 /**
  * The worker entry to use: `WUSHE_WORKER_ENTRY` (a built worker file; the tests' shared build),
- * else `WUSHE_WORKER=tsx` or running from the TypeScript sources: the tsx boot file; else the
- * package's dist/worker.js.
+ * else the package's dist/worker.js, or, when this module runs from the TypeScript sources, the
+ * tsx boot file.
  */
 export function workerEntry(): WorkerEntry {
   const given = process.env.WUSHE_WORKER_ENTRY;
   if (given) return { url: pathToFileURL(given), kind: 'built' };
-  const fromSources = import.meta.url.endsWith('.ts');
-  if (process.env.WUSHE_WORKER === 'tsx' || fromSources)
-    return { url: new URL('./boot.mjs', import.meta.url), kind: 'tsx' };
+  if (import.meta.url.endsWith('.ts')) return { url: new URL('./boot.mjs', import.meta.url), kind: 'tsx' };
   const root = packageRoot();
   const built = root && join(root, 'dist', 'worker.js');
   if (!built || !existsSync(built))

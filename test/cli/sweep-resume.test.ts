@@ -35,7 +35,7 @@ function killHalfWay(out: string, atLeast: number, extra: string[] = []): Promis
     const child = spawn(
       process.execPath,
       [
-        join(ROOT, 'bin', 'wushe.mjs'),
+        join(ROOT, 'dist', 'cli.js'),
         'sweep',
         planFile,
         '--out',

@@ -203,7 +203,6 @@ describe('worker entry', () => {
   const given = process.env.WUSHE_WORKER_ENTRY;
   afterEach(() => {
     process.env.WUSHE_WORKER_ENTRY = given;
-    delete process.env.WUSHE_WORKER;
   });
 
   it('is the built worker named by WUSHE_WORKER_ENTRY, else the tsx boot file when run from the sources', () => {
