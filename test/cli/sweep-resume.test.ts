@@ -34,17 +34,7 @@ function killHalfWay(out: string, atLeast: number, extra: string[] = []): Promis
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        join(ROOT, 'dist', 'cli.js'),
-        'sweep',
-        planFile,
-        '--out',
-        out,
-        '--workers',
-        '1',
-        '--quiet',
-        ...extra,
-      ],
+      [join(ROOT, 'dist', 'cli.js'), 'sweep', planFile, '--out', out, '--workers', '1', '--quiet', ...extra],
       {
         cwd: ROOT,
         stdio: 'ignore',
