@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -27,5 +28,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // every core (Vitest's default leaves one idle: a single worker on a 2-core machine, while many
+    // test files mostly wait for child processes, worker threads or the browser)
+    maxWorkers: availableParallelism(),
   },
 });
