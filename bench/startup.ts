@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -41,7 +42,11 @@ function stats(xs: number[]): { min: number; median: number } {
   return { min: s[0], median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2 };
 }
 
-console.log(`wushe start-up: ${RUNS} starts each, wall time in seconds (Node ${process.version})`);
+console.log(
+  `wushe start-up: ${RUNS} starts each, wall time in seconds (Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)})`,
+);
+if (loadavg()[0] > 0.5)
+  console.log('note: the machine is busy; every figure is slower than on a quiet machine');
 console.log('launcher                               command                      min    median');
 const results = new Map<string, { min: number; median: number }>();
 for (const [label, base] of launchers) {
