@@ -1,13 +1,13 @@
 /**
- * What a worker does: run whole scenarios and return their flat metrics or their summary. Pure: no
- * Node or DOM API, so the same object is exposed through comlink in a Node `worker_threads` worker
- * (node-entry.ts) and in the web app's module workers (web/worker/run.worker.ts).
+ * What a worker does: run whole, validated scenarios and return their flat metrics. Pure: no Node
+ * or DOM API, so the same object is exposed through comlink in a Node `worker_threads` worker
+ * (node-entry.ts) and in the web app's module workers (web/worker/run.worker.ts, which adds a
+ * summary of a scenario file). No validation here, so the worker does not load zod.
  */
 
 import { type RunMetrics, runMetrics } from '../batch/metrics.ts';
-import type { RunSummary } from '../engine/result.ts';
 import { runScenario } from '../engine/run.ts';
-import { type Scenario, type ScenarioFile, validateScenario } from '../model/scenario.ts';
+import type { Scenario } from '../model/scenario.ts';
 
 /** A run to do: `id` is the caller's (the run index of a sweep, the point index of a landscape). */
 export interface RunTask {
@@ -43,12 +43,6 @@ export function runTask(task: RunTask): RunOutcome {
 
 export const workerApi = {
   run: runTask,
-  /** The summary of a scenario file's run (validated first; throws with every problem if invalid). */
-  summarise(file: ScenarioFile): RunSummary {
-    const v = validateScenario(file);
-    if (!v.ok) throw new Error(v.errors.join('\n'));
-    return runScenario(v.scenario).summary;
-  },
   /** The flat metrics of a validated scenario's run. */
   metrics(scenario: Scenario): RunMetrics {
     return runMetrics(runScenario(scenario).summary);

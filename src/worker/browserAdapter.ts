@@ -19,9 +19,12 @@ export interface BrowserWorker extends Endpoint {
   terminate(): void;
 }
 
-/** A pool handle for a browser worker: its API through comlink; `dead` rejects on the worker's `error` event. */
-export function browserWorkerHandle(worker: BrowserWorker): WorkerHandle {
-  const api = wrap<WorkerApi>(worker);
+/**
+ * A pool handle for a browser worker: its API (`A`, the worker API or one that extends it) through
+ * comlink; `dead` rejects on the worker's `error` event.
+ */
+export function browserWorkerHandle<A extends WorkerApi = WorkerApi>(worker: BrowserWorker): WorkerHandle<A> {
+  const api = wrap<A>(worker);
   let fail: (e: Error) => void = () => {};
   const dead = new Promise<never>((_, reject) => {
     fail = reject;

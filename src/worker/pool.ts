@@ -9,55 +9,61 @@
 import type { Remote } from 'comlink';
 import type { RunOutcome, RunTask, WorkerApi } from './api.ts';
 
-export interface WorkerHandle {
-  api: Remote<WorkerApi>;
+/** One worker of a pool; `A` is its API (the worker API, or one that extends it). */
+export interface WorkerHandle<A extends WorkerApi = WorkerApi> {
+  api: Remote<A>;
   /** Rejects when the worker dies (crash, exit); never resolves. */
   dead: Promise<never>;
   terminate(): Promise<void> | void;
 }
 
-export interface PoolOptions {
+export interface PoolOptions<A extends WorkerApi = WorkerApi> {
   size: number;
-  spawn: () => WorkerHandle;
+  spawn: () => WorkerHandle<A>;
   /** Calls in flight per worker (default 2). */
   depth?: number;
 }
 
 /** A job for `WorkerPool.call`: any calls on one worker's API. */
-export type Job<T> = (api: Remote<WorkerApi>) => Promise<T>;
+export type Job<T, A extends WorkerApi = WorkerApi> = (api: Remote<A>) => Promise<T>;
 
-interface Queued {
-  job: Job<unknown>;
+interface Queued<A extends WorkerApi> {
+  job: Job<unknown, A>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
-export class WorkerPool {
-  private readonly handles: WorkerHandle[];
+/** The worker API part of a handle's API (TypeScript cannot see it through `Remote<A>` of a generic `A`). */
+function base(handle: WorkerHandle<WorkerApi> | WorkerHandle<never>): Remote<WorkerApi> {
+  return handle.api as Remote<WorkerApi>;
+}
+
+export class WorkerPool<A extends WorkerApi = WorkerApi> {
+  private readonly handles: WorkerHandle<A>[];
   private readonly depth: number;
   /** Handles whose worker has died. */
-  private readonly dead = new WeakSet<WorkerHandle>();
+  private readonly dead = new WeakSet<WorkerHandle<A>>();
   /** `call` jobs in flight per worker, and those waiting. */
   private readonly load: number[];
-  private readonly queue: Queued[] = [];
+  private readonly queue: Queued<A>[] = [];
   private stopped = false;
   private closed = false;
 
-  constructor(private readonly options: PoolOptions) {
+  constructor(private readonly options: PoolOptions<A>) {
     if (!(options.size >= 1)) throw new RangeError('a pool needs at least one worker');
     this.depth = Math.max(1, options.depth ?? 2);
     this.handles = Array.from({ length: options.size }, () => this.spawn());
     this.load = this.handles.map(() => 0);
   }
 
-  private spawn(): WorkerHandle {
+  private spawn(): WorkerHandle<A> {
     const handle = this.options.spawn();
     handle.dead.catch(() => this.dead.add(handle));
     return handle;
   }
 
   /** Replaces the worker in `slot` if it is still `handle`. */
-  private replace(slot: number, handle: WorkerHandle): void {
+  private replace(slot: number, handle: WorkerHandle<A>): void {
     if (this.handles[slot] !== handle || this.closed) return;
     void handle.terminate();
     this.handles[slot] = this.spawn();
@@ -69,7 +75,7 @@ export class WorkerPool {
 
   /** Resolves when every worker has loaded its modules; returns when each answered (ms since the epoch). */
   ready(): Promise<number[]> {
-    return Promise.all(this.handles.map((h) => Promise.race([h.api.ping(), h.dead])));
+    return Promise.all(this.handles.map((h) => Promise.race([base(h).ping(), h.dead])));
   }
 
   /**
@@ -95,7 +101,7 @@ export class WorkerPool {
         const handle = this.handles[slot];
         let outcome: RunOutcome;
         try {
-          outcome = await Promise.race([handle.api.run(task), handle.dead]);
+          outcome = await Promise.race([base(handle).run(task), handle.dead]);
         } catch (e) {
           if (this.closed) return;
           outcome = { id: task.id, error: `worker stopped: ${(e as Error)?.message ?? e}`, startedAt: 0 };
@@ -116,7 +122,7 @@ export class WorkerPool {
    * that throws rejects with its error; one whose worker dies rejects with the worker's error
    * (and the worker is replaced).
    */
-  call<T>(job: Job<T>): Promise<T> {
+  call<T>(job: Job<T, A>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ job, resolve: resolve as (v: unknown) => void, reject });

@@ -1,5 +1,6 @@
 import { browserWorkerHandle } from '../../src/worker/browserAdapter.ts';
 import { type Job, WorkerPool } from '../../src/worker/pool.ts';
+import type { RunApi } from './protocol.ts';
 
 /**
  * The page's pool of module workers running whole runs (the comparison and the strength
@@ -7,13 +8,15 @@ import { type Job, WorkerPool } from '../../src/worker/pool.ts';
  * worker running web/worker/run.worker.ts. Size: the machine's cores, at least 2.
  */
 export class RunPool {
-  private readonly pool: WorkerPool;
+  private readonly pool: WorkerPool<RunApi>;
 
   constructor(size = Math.max(2, navigator.hardwareConcurrency || 2)) {
-    this.pool = new WorkerPool({
+    this.pool = new WorkerPool<RunApi>({
       size,
       spawn: () =>
-        browserWorkerHandle(new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' })),
+        browserWorkerHandle<RunApi>(
+          new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' }),
+        ),
     });
   }
 
@@ -22,7 +25,7 @@ export class RunPool {
   }
 
   /** Runs `job` on a free worker (queued until one is free). */
-  run<T>(job: Job<T>): Promise<T> {
+  run<T>(job: Job<T, RunApi>): Promise<T> {
     return this.pool.call(job);
   }
 

@@ -1,5 +1,6 @@
 import type { Pathway, RunSummary } from '../../src/engine/result.ts';
 import type { ScenarioFile } from '../../src/model/scenario.ts';
+import type { WorkerApi } from '../../src/worker/api.ts';
 
 /** One linkage event as sent to the page: indexes instead of strings, to keep snapshots small. */
 export interface EventRow {
@@ -69,4 +70,10 @@ export interface SimApi {
   /** Runs to the end in one call. */
   finish(): Snapshot;
   summary(): RunSummary | undefined;
+}
+
+/** The run workers' interface (web/worker/run.worker.ts): the library's worker API, and the summary of a scenario file's run. */
+export interface RunApi extends WorkerApi {
+  /** Validates the file (throws with every problem) and returns its run's summary. */
+  summarise(file: ScenarioFile): RunSummary;
 }
