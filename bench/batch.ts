@@ -12,7 +12,7 @@
  * Other work on the machine slows every figure; the load average is printed first.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +23,10 @@ import type { RunTask } from '../src/worker/api.ts';
 import { createNodePool, type WorkerEntry } from '../src/worker/node.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(join(ROOT, 'dist', 'worker.js'))) {
+  console.log('dist/ missing: running `npm run build` first');
+  if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
 const BUILT = [join(ROOT, 'dist', 'cli.js')];
 const FROM_SOURCES = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
 /** The built worker (`npm run build`), as `npx wushe` uses it. */
