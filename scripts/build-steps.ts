@@ -7,7 +7,7 @@
  * The web app builds separately into dist/web (`npm run build:web`), which this leaves alone.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -55,6 +55,8 @@ export async function bundleCli(outdir = DIST): Promise<void> {
     chunkNames: 'cli-chunks/[name]-[hash]',
     banner: { js: '#!/usr/bin/env node' },
   });
+  // executable, so that `npx wushe` in this folder (which runs the file itself) works
+  chmodSync(join(outdir, 'cli.js'), 0o755);
 }
 
 /** dist/worker.js: the entry of a Node `worker_threads` batch worker, as one plain-JavaScript module. */
