@@ -2,7 +2,7 @@
  * The main entry `wushe` runs in a browser: nothing it loads (dist/index.js and every module it
  * imports, built by the global setup) imports a Node built-in. `wushe/node` is where Node lives.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../../scripts/build-steps.ts';
@@ -38,5 +38,11 @@ describe('entry points', () => {
 
   it('wushe/node does (worker threads)', () => {
     expect(imports(join(DIST, 'node.js')).packages).toContain('node:worker_threads');
+  });
+
+  it('dist/cli.js is an executable script (npx wushe in the project folder runs it directly)', () => {
+    const cli = join(DIST, 'cli.js');
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(cli).mode & 0o111).not.toBe(0);
   });
 });
