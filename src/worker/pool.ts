@@ -34,8 +34,8 @@ interface Queued<A extends WorkerApi> {
 }
 
 /** The worker API part of a handle's API (TypeScript cannot see it through `Remote<A>` of a generic `A`). */
-function base(handle: WorkerHandle<WorkerApi> | WorkerHandle<never>): Remote<WorkerApi> {
-  return handle.api as Remote<WorkerApi>;
+function base<A extends WorkerApi>(handle: WorkerHandle<A>): Remote<WorkerApi> {
+  return handle.api as unknown as Remote<WorkerApi>;
 }
 
 export class WorkerPool<A extends WorkerApi = WorkerApi> {
