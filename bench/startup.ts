@@ -2,8 +2,10 @@
  * `npm run bench:startup`: wall time of `wushe --help` and of a 1,000-resident one-week run, as a
  * user starts them (a new Node process each time), through the built command line (`node
  * dist/cli.js`, what `npx wushe` runs) and, beside it, through tsx from the TypeScript sources (how
- * every command started before 0.2.0), measured in the same run. Minimum and median of RUNS
- * starts each (WUSHE_STARTUP_RUNS, default 10). Builds dist/ first if it is missing.
+ * every command started before 0.2.0, measured in the same run; 0.1.0 also loaded every command's
+ * modules at each start, which the sources no longer do, so its own figure was higher still).
+ * Minimum and median of RUNS starts each (WUSHE_STARTUP_RUNS, default 10). Builds dist/ first if
+ * it is missing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,7 +26,7 @@ const RUN_ARGS = ['run', 'scenarios/baseline.json', '--set', 'residents=1000', '
 
 const launchers: [string, string[]][] = [
   ['node dist/cli.js (the build)', ['dist/cli.js']],
-  ['tsx from the sources (before 0.2.0)', ['--import', 'tsx', 'src/cli/main.ts']],
+  ['tsx from the sources (as before 0.2.0)', ['--import', 'tsx', 'src/cli/main.ts']],
 ];
 
 /** Seconds of wall time for one start, from spawning Node to its exit. */
