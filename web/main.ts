@@ -86,7 +86,8 @@ $('tab-run').append(
   outcomes.section,
   events.section,
 );
-for (const v of [linkage, community, strength, pathway, outcomes, events]) player.addView(v.view);
+for (const [name, v] of Object.entries({ linkage, community, strength, pathway, outcomes, events }))
+  player.addView(name, v.view);
 
 const compare = compareView(pool, () => ({ file: editor.file, run: player.run }));
 $('tab-compare').append(compare.section);
@@ -197,4 +198,7 @@ void load(editor.file).then(() => {
   summary: () => player.run?.summary,
   strength: () => player.run?.series.slice(0, 5).map((c) => c[player.run!.tick]),
   file: () => editor.file,
+  /** Milliseconds spent in each view since the last reset, and frames drawn (bench/web-fps.ts). */
+  timings: () => ({ frames: player.frames, ms: { ...player.timings } }),
+  resetTimings: () => player.resetTimings(),
 };

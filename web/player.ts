@@ -45,7 +45,10 @@ export class Player {
   playing = false;
   speed = 5;
   private readonly api: Comlink.Remote<SimApi>;
-  private readonly views: View[] = [];
+  private readonly views: Array<{ name: string; view: View }> = [];
+  /** Milliseconds spent in each view (update + frame) since the last `resetTimings`, and frames counted. */
+  readonly timings: Record<string, number> = {};
+  frames = 0;
   private generation = 0;
   private inFlight = false;
   private due = 0;
@@ -59,9 +62,21 @@ export class Player {
     requestAnimationFrame(this.frame);
   }
 
-  addView(view: View): void {
-    this.views.push(view);
+  addView(name: string, view: View): void {
+    this.views.push({ name, view });
+    this.timings[name] = 0;
     if (this.run) view.reset?.(this.run);
+  }
+
+  resetTimings(): void {
+    for (const k of Object.keys(this.timings)) this.timings[k] = 0;
+    this.frames = 0;
+  }
+
+  private timed(name: string, f: () => void): void {
+    const t0 = performance.now();
+    f();
+    this.timings[name] += performance.now() - t0;
   }
 
   onStateChange(f: () => void): void {
@@ -93,7 +108,7 @@ export class Player {
         snapshot: result.snapshot,
       };
       this.absorb(this.run, result.snapshot);
-      for (const view of this.views) view.reset?.(this.run);
+      for (const { view } of this.views) view.reset?.(this.run);
       this.changed();
       return undefined;
     } finally {
@@ -102,7 +117,7 @@ export class Player {
   }
 
   relabel(): void {
-    if (this.run) for (const view of this.views) view.relabel?.(this.run);
+    if (this.run) for (const { view } of this.views) view.relabel?.(this.run);
   }
 
   play(): void {
@@ -144,7 +159,9 @@ export class Player {
       const snap = await call(this.api);
       if (gen !== this.generation || !this.run) return;
       this.absorb(this.run, snap);
-      for (const view of this.views) view.update?.(this.run, snap);
+      const run = this.run;
+      for (const { name, view } of this.views)
+        if (view.update) this.timed(name, () => view.update!(run, snap));
       if (snap.done) this.playing = false;
       this.changed();
     } catch (e) {
@@ -183,7 +200,8 @@ export class Player {
         void this.request((api) => api.advance(weeks));
       }
     }
-    for (const view of this.views) view.frame?.(now);
+    this.frames++;
+    for (const { name, view } of this.views) if (view.frame) this.timed(name, () => view.frame!(now));
     requestAnimationFrame(this.frame);
   };
 }
