@@ -126,6 +126,7 @@ export const en = {
   organisation: 'Organisation',
   swFte: 'Social workers: {n} FTE',
   fund: 'Charity fund: ¥{n}',
+  summarised: 'each dot: {n} residents, commonest colour',
   residentsCount: '{n} residents in {b} buildings',
 
   strengthTitle: 'Strength over time',
@@ -138,6 +139,13 @@ export const en = {
   allInvolved: 'All five involved',
   verdict: 'Practice model',
   why: 'Why',
+  whyNone: 'No carrier element rolled in within {ticks} weeks: the base acted alone.',
+  whyLead: '{name} moved first (week {week}), {lead} weeks before {next}; order: {order}.',
+  whyAlone: '{name} moved first (week {week}) and no other carrier followed; order: {order}.',
+  whyClose:
+    '{name} moved first (week {week}) but {next} followed within {lead} week(s), less than the {need} needed for a clear lead.',
+  whyEnded:
+    '{name} moved first (week {week}) but the run ended {lead} week(s) later, less than the {need} needed for a clear lead.',
   none: 'none',
   weekN: 'week {n}',
   never: 'never',
@@ -145,15 +153,15 @@ export const en = {
     'A dot marks the week an element rolled in (started developing the others); the bar shows it active after that.',
 
   outcomesTitle: 'Outcomes for residents',
-  coverage: 'Service coverage: share of residents ever served, by element',
+  coverage: 'Coverage: share of residents served, by element',
   improvements: 'Residents whose need improved',
   simulated: 'Simulated (this run)',
-  published: 'Hubei survey 2021 (n = 618, 32 communities)',
+  published: 'Hubei survey 2020 (n = 618, 32 communities)',
   outcomesCaveat:
-    'The simulated figures describe one simulated community and are not calibrated to the survey. Published figures: Hubei Civil Affairs Department, 2021.',
+    'The simulated figures describe one simulated community and are not calibrated to the survey. Published figures: Hubei Civil Affairs Department survey, 2020.',
   notReported: 'not reported',
-  weakest: 'weakest provider',
   atEnd: 'Improvements are counted when the run ends.',
+  publishedRange: 'organisations, volunteers and charity: roughly 30–50%',
   belonging: 'Mean sense of belonging',
   trust: 'Mean trust in government',
   projectsLine: 'Projects: {started} started, {completed} completed, {failed} failed',
@@ -198,6 +206,9 @@ export const en = {
   cancel: 'Cancel',
   progress: '{done} of {total} runs',
   landscapeIdle: 'Choose two elements and press “Run the landscape”.',
+  startStrengthOf: '{name}: starting strength (0–1)',
+  landscapeKey:
+    'Colour: the pathway that emerged most often in the cell. Shade and number: the share of the cell’s runs that took that pathway (a solid cell with 100% always did).',
   cellTitle: '{x} = {xv}, {y} = {yv}: {mode} in {share} of {n} runs',
   currentScenario: 'current scenario',
   landscapeUnavailable: 'The batch engine is not available in this build.',

@@ -1,6 +1,6 @@
 import type { en } from './en.ts';
 
-/** 中文界面文字；术语依照湖北省民政厅 2021 年“五社联动”调研报告。 */
+/** 中文界面文字；术语依照湖北省民政厅 2020 年“五社联动”调研报告。 */
 export const zh: Record<keyof typeof en, string> = {
   appTitle: '五社联动模拟器',
   appSubtitle: '看五个要素如何相互卷联',
@@ -127,6 +127,7 @@ export const zh: Record<keyof typeof en, string> = {
   organisation: '社会组织',
   swFte: '社工：{n} 人（全职当量）',
   fund: '慈善基金：¥{n}',
+  summarised: '每点代表 {n} 位居民（取最常见颜色）',
   residentsCount: '{n} 位居民，{b} 栋楼',
 
   strengthTitle: '强度随时间变化',
@@ -139,6 +140,11 @@ export const zh: Record<keyof typeof en, string> = {
   allInvolved: '五社全部卷入',
   verdict: '实践模式',
   why: '判断依据',
+  whyNone: '{ticks}周内没有载体要素被卷入：只有社区与社工在行动。',
+  whyLead: '{name}率先行动（第{week}周），比{next}早{lead}周；顺序：{order}。',
+  whyAlone: '{name}率先行动（第{week}周），其他载体要素未被卷入；顺序：{order}。',
+  whyClose: '{name}率先行动（第{week}周），但{next}在{lead}周内跟进，不足{need}周，没有明显的先行要素。',
+  whyEnded: '{name}率先行动（第{week}周），但{lead}周后模拟即结束，不足{need}周，没有明显的先行要素。',
   none: '无',
   weekN: '第{n}周',
   never: '尚未实现',
@@ -148,11 +154,11 @@ export const zh: Record<keyof typeof en, string> = {
   coverage: '服务覆盖率：接受过各要素服务的居民比例',
   improvements: '需求得到改善的居民比例',
   simulated: '模拟结果（本次运行）',
-  published: '湖北调研 2021（618 名居民，32 个社区）',
-  outcomesCaveat: '模拟数值只代表一个模拟社区，未按调研数据校准。公开数据来源：湖北省民政厅，2021 年。',
+  published: '湖北调研 2020（618 名居民，32 个社区）',
+  outcomesCaveat: '模拟数值只代表一个模拟社区，未按调研数据校准。公开数据来源：湖北省民政厅调研，2020 年。',
   notReported: '未报告',
-  weakest: '最弱的服务提供者',
   atEnd: '改善情况在模拟结束时统计。',
+  publishedRange: '社会组织、志愿者、慈善资源：约 30%–50%',
   belonging: '平均社区归属感',
   trust: '平均政府信任',
   projectsLine: '项目：启动 {started} 个，完成 {completed} 个，失败 {failed} 个',
@@ -197,6 +203,9 @@ export const zh: Record<keyof typeof en, string> = {
   cancel: '取消',
   progress: '已完成 {done} / {total} 次运行',
   landscapeIdle: '选择两个要素，然后点击“生成地形图”。',
+  startStrengthOf: '{name}：初始强度（0–1）',
+  landscapeKey:
+    '颜色：该格中出现最多的实践模式。深浅与百分比：该格各次运行中走上这一模式的比例（颜色最深、100% 表示每次都是）。',
   cellTitle: '{x} = {xv}，{y} = {yv}：{n} 次运行中 {share} 为{mode}',
   currentScenario: '当前情景',
   landscapeUnavailable: '此版本中没有批量运行引擎。',

@@ -75,6 +75,41 @@ export function communityView(): { section: HTMLElement; view: View } {
   let shape: Layout | undefined;
   let run: RunState | undefined;
   let snap: Snapshot | undefined;
+  /** Residents per pixel side when they outnumber the pixels (1: one pixel each). */
+  let factor = 1;
+  let small: ImageData | undefined;
+
+  /** Down-samples the full image by `f` into `small`: each pixel the commonest colour of its f × f square. */
+  function summarise(px: Uint32Array, w: number, hgt: number, f: number): void {
+    const sw = Math.ceil(w / f);
+    const sh = Math.ceil(hgt / f);
+    if (!small || small.width !== sw || small.height !== sh) small = offCtx.createImageData(sw, sh);
+    const out = new Uint32Array(small.data.buffer);
+    const colors = new Uint32Array(f * f);
+    const counts = new Uint16Array(f * f);
+    for (let y = 0; y < sh; y++)
+      for (let x = 0; x < sw; x++) {
+        let kinds = 0;
+        let best = BG_PIXEL;
+        let bestCount = 0;
+        for (let yy = y * f; yy < Math.min(hgt, (y + 1) * f); yy++)
+          for (let xx = x * f; xx < Math.min(w, (x + 1) * f); xx++) {
+            const c = px[yy * w + xx];
+            if (c === BG_PIXEL) continue;
+            let k = 0;
+            while (k < kinds && colors[k] !== c) k++;
+            if (k === kinds) {
+              colors[kinds] = c;
+              counts[kinds++] = 0;
+            }
+            if (++counts[k] > bestCount || (counts[k] === bestCount && c !== BUILDING_PIXEL)) {
+              bestCount = counts[k];
+              best = c;
+            }
+          }
+        out[y * sw + x] = best;
+      }
+  }
 
   function resize(): void {
     const dpr = window.devicePixelRatio || 1;
@@ -122,16 +157,33 @@ export function communityView(): { section: HTMLElement; view: View } {
       const role = c & 7;
       px[y * L.width + x] = role <= 1 && c & CELL_MEMBER ? MEMBER_PIXEL : ROLE_PIXEL[role];
     }
-    offCtx.putImageData(image!, 0, 0);
-
     ctx.fillStyle = CANVAS_BACKGROUND;
     ctx.fillRect(0, 0, cw, ch);
+    const dpr2 = window.devicePixelRatio || 1;
     let scale = Math.min(cw / L.width, areaH / L.height);
+    // more residents than device pixels: each pixel summarises a square of residents by its commonest colour
+    factor = scale * dpr2 < 1 ? Math.ceil(1 / (scale * dpr2)) : 1;
+    if (factor > 1) {
+      summarise(px, L.width, L.height, factor);
+      offCtx.putImageData(small!, 0, 0);
+    } else offCtx.putImageData(image!, 0, 0);
     if (scale >= 2) scale = Math.floor(scale);
     const dx = Math.round((cw - L.width * scale) / 2);
     const dy = 2 * row(STRIP_ROW) + Math.round((areaH - L.height * scale) / 2);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(off, dx, dy, L.width * scale, L.height * scale);
+    if (factor > 1)
+      ctx.drawImage(
+        off,
+        0,
+        0,
+        Math.ceil(L.width / factor),
+        Math.ceil(L.height / factor),
+        dx,
+        dy,
+        L.width * scale,
+        L.height * scale,
+      );
+    else ctx.drawImage(off, dx, dy, L.width * scale, L.height * scale);
 
     // organisations: a marker per organisation at its building, stacked along the building's top edge
     const perBuilding = new Map<number, number>();
@@ -186,6 +238,11 @@ export function communityView(): { section: HTMLElement; view: View } {
     }
     ctx.fillStyle = '#e6edf3';
     ctx.fillText(t('swFte', { n: fte.toFixed(1) }), 22 + shown * 11, y1 + 2);
+    if (factor > 1) {
+      ctx.textAlign = 'right';
+      ctx.fillText(t('summarised', { n: factor * factor }), cw - 10, y1 + 2);
+      ctx.textAlign = 'left';
+    }
     // row 2, the charity fund as a bar against the fund that means full strength
     const y2 = row(STRIP_ROW) * 1.5;
     const fundRef = r.scenario.parameters.strength.fundPerResident * r.scenario.residents;

@@ -54,6 +54,7 @@ export function landscapeView(
     h('div', { class: 'button-row' }, go, cancel),
     progress,
     svg,
+    h('p', { class: 'help', i18n: 'landscapeKey' }),
   );
 
   let points: LandscapePoint[] = [];
@@ -200,13 +201,13 @@ export function landscapeView(
       .attr('x', iw / 2)
       .attr('y', ih + 38)
       .attr('text-anchor', 'middle')
-      .text(`${t(`el.${axes.x}`)} (${t('axisStrength')})`);
+      .text(t('startStrengthOf', { name: t(`el.${axes.x}`) }));
     plot
       .append('text')
       .attr('class', 'axis-label')
       .attr('transform', `translate(-52,${ih / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle')
-      .text(`${t(`el.${axes.y}`)} (${t('axisStrength')})`);
+      .text(t('startStrengthOf', { name: t(`el.${axes.y}`) }));
     const file = current();
     const mark = plot
       .append('g')

@@ -1,6 +1,6 @@
 import { MECHANISMS } from '../../src/engine/mechanisms.ts';
 import { ELEMENTS, type ElementId } from '../../src/model/elements.ts';
-import { svgEl } from '../dom.ts';
+import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { t } from '../i18n/index.ts';
 import { ELEMENT_COLOR, PROJECT_DASH } from '../palette.ts';
@@ -9,39 +9,48 @@ import type { Snapshot } from '../worker/protocol.ts';
 import { panel } from './panel.ts';
 
 const W = 720;
-const H = 630;
+const H = 700;
 /** Carriers on top, the base (committee and social workers) side by side at the bottom. */
 const POS: Record<ElementId, [number, number]> = {
-  charity: [360, 108],
-  organizations: [115, 228],
-  volunteers: [605, 228],
-  community: [240, 395],
-  socialWorkers: [480, 395],
+  charity: [360, 150],
+  organizations: [125, 262],
+  volunteers: [595, 262],
+  community: [245, 410],
+  socialWorkers: [475, 410],
 };
+/** The base pair, labelled below their circles; the three carriers are labelled above. */
+const BASE: readonly ElementId[] = ['community', 'socialWorkers'];
+/** Label sizes in diagram units (the .node-name and .node-when rules in styles.css). */
+const NAME_PX = 22;
+const WHEN_PX = 20;
 const MAX_PARTICLES = 140;
+const MAX_PENDING = 600;
 const FLIGHT_MS = 1100;
-
-interface Particle {
-  el: SVGElement;
-  path: SVGPathElement;
-  length: number;
-  start: number;
-}
+const PULSE_MS = 900;
+/** Points sampled along each link, for the particles (the links never move). */
+const SAMPLES = 48;
+/** Padding around a label's background, in diagram units. */
+const PAD = 4;
 
 const radius = (s: number) => 18 + 42 * Math.sqrt(Math.max(0, s));
 
-/** Point on a quadratic Bézier, and the curve split at its middle (de Casteljau) so a marker sits mid-way. */
-function curve(s: ElementId, t: ElementId, bend: number): string {
+/** Control points of a link: a curve to the left of s → t, so the two directions take different sides. */
+function controls(
+  s: ElementId,
+  t: ElementId,
+  bend: number,
+): [number, number, number, number, number, number] {
   const [x0, y0] = POS[s];
   const [x2, y2] = POS[t];
-  const mx = (x0 + x2) / 2;
-  const my = (y0 + y2) / 2;
   const dx = x2 - x0;
   const dy = y2 - y0;
   const len = Math.hypot(dx, dy) || 1;
-  // control point to the left of the direction s → t, so the two directions take different sides
-  const cx = mx + (dy / len) * bend;
-  const cy = my - (dx / len) * bend;
+  return [x0, y0, (x0 + x2) / 2 + (dy / len) * bend, (y0 + y2) / 2 - (dx / len) * bend, x2, y2];
+}
+
+/** The curve as two halves split at its middle (de Casteljau), so an arrow marker sits mid-way. */
+function curve(s: ElementId, t: ElementId, bend: number): string {
+  const [x0, y0, cx, cy, x2, y2] = controls(s, t, bend);
   const ax = (x0 + cx) / 2;
   const ay = (y0 + cy) / 2;
   const bx = (cx + x2) / 2;
@@ -51,7 +60,36 @@ function curve(s: ElementId, t: ElementId, bend: number): string {
   return `M${x0},${y0}Q${ax},${ay} ${px},${py}Q${bx},${by} ${x2},${y2}`;
 }
 
-/** The signature view: five elements sized by strength, flows animated as they happen (联中动 vs 动中联). */
+/** SAMPLES + 1 points (x, y) along the quadratic curve. */
+function sample(s: ElementId, t: ElementId, bend: number): Float32Array {
+  const [x0, y0, cx, cy, x2, y2] = controls(s, t, bend);
+  const out = new Float32Array((SAMPLES + 1) * 2);
+  for (let k = 0; k <= SAMPLES; k++) {
+    const u = k / SAMPLES;
+    const a = (1 - u) * (1 - u);
+    const b = 2 * u * (1 - u);
+    const c = u * u;
+    out[2 * k] = a * x0 + b * cx + c * x2;
+    out[2 * k + 1] = a * y0 + b * cy + c * y2;
+  }
+  return out;
+}
+
+interface Label {
+  g: SVGGElement;
+  bg: SVGRectElement;
+  text: SVGTextElement;
+  /** Width of the current text in diagram units (measured once per text). */
+  width: number;
+  box: [number, number, number, number];
+}
+
+/**
+ * The signature view: five elements sized by strength, flows animated as they happen (联中动 vs 动中联).
+ * Links, circles and labels are SVG and change only when a new week arrives; the moving dots are
+ * drawn on a canvas laid over the SVG, clipped so that they never pass over a circle or a label, so
+ * each animation frame repaints one small canvas and not the diagram.
+ */
 export function linkageView(): { section: HTMLElement; view: View } {
   const { section, body } = panel('linkage', 'linkageTitle', 'linkageHelp');
   const svg = svgEl('svg', {
@@ -60,6 +98,8 @@ export function linkageView(): { section: HTMLElement; view: View } {
     role: 'img',
     'data-testid': 'linkage-diagram',
   });
+  const overlay = h('canvas', { class: 'linkage-particles', 'aria-hidden': 'true' });
+  const ctx = overlay.getContext('2d')!;
   const desc = svgEl('title');
   svg.append(desc);
   const defs = svgEl('defs');
@@ -78,76 +118,131 @@ export function linkageView(): { section: HTMLElement; view: View } {
   }
   svg.append(defs);
 
-  const week = svgEl('text', { x: 16, y: 30, class: 'week-label' });
-  const baseBand = svgEl('rect', { x: 130, y: 322, width: 460, height: 186, rx: 24, class: 'base-band' });
-  const baseLabel = svgEl('text', { x: 360, y: 530, 'text-anchor': 'middle', class: 'base-label' });
+  const week = svgEl('text', { x: 16, y: 34, class: 'week-label' });
+  const baseBand = svgEl('rect', { x: 120, y: 318, width: 480, height: 230, rx: 24, class: 'base-band' });
+  const baseLabel = svgEl('text', { x: 360, y: 574, 'text-anchor': 'middle', class: 'base-label' });
   svg.append(week, baseBand, baseLabel);
 
   // one path per (mechanism kind, source, target): kind 0 联中动 (solid, near), 1 动中联 (dashed, wider)
   const links = svgEl('g', { class: 'links' });
   const paths = new Map<string, SVGPathElement>();
+  const routes: Float32Array[] = [];
+  const routeIndex = new Map<string, number>();
+  const routeColor: string[] = [];
+  const routeKind: number[] = [];
   for (const kind of [0, 1])
     for (const s of ELEMENTS)
       for (const tt of ELEMENTS) {
         if (s === tt) continue;
+        const bend = kind === 0 ? 26 : 58;
+        const key = `${kind}:${s}:${tt}`;
         const p = svgEl('path', {
-          d: curve(s, tt, kind === 0 ? 26 : 58),
+          d: curve(s, tt, bend),
           class: `link ${kind ? 'project' : 'cultivation'}`,
           stroke: ELEMENT_COLOR[s],
           'stroke-dasharray': kind ? PROJECT_DASH : undefined,
           'marker-mid': `url(#arrow-${s})`,
           opacity: 0,
         });
-        paths.set(`${kind}:${s}:${tt}`, p);
+        paths.set(key, p);
+        routeIndex.set(key, routes.length);
+        routes.push(sample(s, tt, bend));
+        routeColor.push(ELEMENT_COLOR[s]);
+        routeKind.push(kind);
         links.append(p);
       }
   svg.append(links);
 
+  const label = (cls: string): Label => {
+    const g = svgEl('g', { class: 'label' });
+    const bg = svgEl('rect', { class: 'label-bg', rx: 4 });
+    const text = svgEl('text', { 'text-anchor': 'middle', class: cls });
+    g.append(bg, text);
+    return { g, bg, text, width: 0, box: [0, 0, 0, 0] };
+  };
   const nodes = new Map<
     ElementId,
-    {
-      circle: SVGCircleElement;
-      value: SVGTextElement;
-      name: SVGTextElement;
-      when: SVGTextElement;
-      pulse: SVGCircleElement;
-    }
+    { circle: SVGCircleElement; value: SVGTextElement; name: Label; when: Label; r: number }
   >();
+  // labels sit above every link, on a background of their own, so no arrow crosses them
   const nodeLayer = svgEl('g', { class: 'nodes' });
   for (const e of ELEMENTS) {
     const [x, y] = POS[e];
     const g = svgEl('g', { class: 'node' });
-    const pulse = svgEl('circle', {
-      cx: x,
-      cy: y,
-      r: 0,
-      class: 'pulse',
-      stroke: ELEMENT_COLOR[e],
-      opacity: 0,
-    });
     const circle = svgEl('circle', { cx: x, cy: y, r: 30, fill: ELEMENT_COLOR[e], class: 'element' });
-    const value = svgEl('text', { x, y: y + 7, 'text-anchor': 'middle', class: 'node-value' });
-    const name = svgEl('text', { x, 'text-anchor': 'middle', class: 'node-name' });
-    const when = svgEl('text', { x, 'text-anchor': 'middle', class: 'node-when' });
-    g.append(pulse, circle, value, name, when);
+    const value = svgEl('text', { x, y: y + 8, 'text-anchor': 'middle', class: 'node-value' });
+    const name = label('node-name');
+    const when = label('node-when');
+    g.append(circle, value, name.g, when.g);
     nodeLayer.append(g);
-    nodes.set(e, { circle, value, name, when, pulse });
+    nodes.set(e, { circle, value, name, when, r: 30 });
   }
-  // particles travel under the circles, so the strength values stay readable
-  const particleLayer = svgEl('g', { class: 'particles' });
-  svg.append(particleLayer, nodeLayer);
+  svg.append(nodeLayer);
 
-  const legend = svgEl('g', { class: 'legend', transform: 'translate(20,560)' });
+  const legend = svgEl('g', { class: 'legend', transform: `translate(16,${H - 72})` });
   svg.append(legend);
 
-  const particles: Particle[] = [];
+  // particles: route and start time in typed arrays, no allocation per frame
+  const pRoute = new Int16Array(MAX_PARTICLES);
+  const pStart = new Float64Array(MAX_PARTICLES);
+  let live = 0;
+  const qRoute = new Int16Array(MAX_PENDING);
+  const qAt = new Float64Array(MAX_PENDING);
+  let queued = 0;
   const pulses = new Map<ElementId, number>();
-  let pending: Array<{ at: number; kind: number; s: ElementId; t: ElementId }> = [];
+  let canvasClear = true;
   let run: RunState | undefined;
+
+  /** Places a label centred at x with its baseline at y, kept inside the diagram; returns its box. */
+  function place(l: Label, x: number, y: number, size: number): void {
+    const w = l.width || l.text.textContent!.length * size * 0.62;
+    const cx = Math.max(w / 2 + PAD, Math.min(W - w / 2 - PAD, x));
+    l.text.setAttribute('x', cx.toFixed(1));
+    l.text.setAttribute('y', y.toFixed(1));
+    const box: [number, number, number, number] = [
+      cx - w / 2 - PAD,
+      y - size * 0.92,
+      w + 2 * PAD,
+      size * 1.22,
+    ];
+    l.box = box;
+    l.bg.setAttribute('x', box[0].toFixed(1));
+    l.bg.setAttribute('y', box[1].toFixed(1));
+    l.bg.setAttribute('width', box[2].toFixed(1));
+    l.bg.setAttribute('height', box[3].toFixed(1));
+  }
+
+  /** Sets a label's text, measuring its width once per text (0 while the diagram is hidden). */
+  function setText(l: Label, text: string): void {
+    if (l.text.textContent === text && l.width) return;
+    l.text.textContent = text;
+    l.width = svg.isConnected && svg.getClientRects().length ? l.text.getBBox().width : 0;
+  }
+
+  function drawLinks(): void {
+    if (!run) return;
+    const totals = new Map<string, number>();
+    for (let m = 0; m < MECHANISMS.length; m++) {
+      const kind = MECHANISMS[m].project ? 1 : 0;
+      for (let s = 0; s < 5; s++)
+        for (let tt = 0; tt < 5; tt++) {
+          if (s === tt) continue;
+          const c = run.flowCount[(m * 5 + s) * 5 + tt];
+          if (c <= 0) continue;
+          const key = `${kind}:${ELEMENTS[s]}:${ELEMENTS[tt]}`;
+          totals.set(key, (totals.get(key) ?? 0) + c);
+        }
+    }
+    for (const [key, p] of paths) {
+      const c = totals.get(key) ?? 0;
+      p.setAttribute('opacity', c > 0 ? '0.75' : '0');
+      p.setAttribute('stroke-width', (1.5 + 2.2 * Math.log10(1 + c)).toFixed(2));
+    }
+  }
 
   function drawLegend(): void {
     legend.replaceChildren();
-    const row = (y: number, kind: number, label: string) => {
+    const row = (y: number, kind: number, text: string) => {
       const g = svgEl('g', { transform: `translate(0,${y})` });
       if (kind < 2)
         g.append(
@@ -172,10 +267,10 @@ export function linkageView(): { section: HTMLElement; view: View } {
             : svgEl('circle', { cx: 20, cy: 0, r: 6, fill: '#555' }),
         );
       else
-        g.append(svgEl('circle', { cx: 20, cy: 0, r: 10, fill: 'none', stroke: '#555', 'stroke-width': 3 }));
-      const text = svgEl('text', { x: 52, y: 5, class: 'legend-text' });
-      text.textContent = label;
-      g.append(text);
+        g.append(svgEl('circle', { cx: 20, cy: 0, r: 9, fill: 'none', stroke: '#555', 'stroke-width': 3 }));
+      const label = svgEl('text', { x: 52, y: 6, class: 'legend-text' });
+      label.textContent = text;
+      g.append(label);
       legend.append(g);
     };
     row(0, 0, t('legendCultivation'));
@@ -189,9 +284,11 @@ export function linkageView(): { section: HTMLElement; view: View } {
     baseLabel.textContent = t('base');
     week.textContent = `${t('axisWeek')} ${run.tick}`;
     drawLegend();
+    for (const n of nodes.values()) n.name.width = n.when.width = 0;
     drawNodes();
   }
 
+  /** Circles sized by strength; names and roll-in weeks above the upper three, below the base pair. */
   function drawNodes(): void {
     if (!run) return;
     const tick = run.tick;
@@ -199,38 +296,27 @@ export function linkageView(): { section: HTMLElement; view: View } {
       const n = nodes.get(e)!;
       const s = run!.series[i][tick];
       const r = radius(s);
-      const [, y] = POS[e];
+      n.r = r;
+      const [x, y] = POS[e];
       n.circle.setAttribute('r', r.toFixed(1));
       n.value.textContent = s.toFixed(2);
-      n.name.textContent = t(`el.${e}`);
-      const nameY = e === 'charity' ? y - r - 12 : y + r + 20;
-      n.name.setAttribute('y', nameY.toFixed(1));
       const rolled = run!.pathway.rollIn[e];
-      n.when.textContent = rolled === null ? t('notYet') : t('joinedWeek', { n: rolled });
-      n.when.setAttribute('y', (e === 'charity' ? y - r - 34 : nameY + 18).toFixed(1));
+      setText(n.name, t(`el.${e}`));
+      setText(n.when, rolled === null ? t('notYet') : t('joinedWeek', { n: rolled }));
+      if (BASE.includes(e)) {
+        // the pair's labels meet in the middle: each keeps to its own side of the centre line
+        const side = (l: Label, size: number) => {
+          const w = (l.width || l.text.textContent!.length * size * 0.62) / 2 + PAD + 4;
+          return e === 'community' ? Math.min(x, W / 2 - w) : Math.max(x, W / 2 + w);
+        };
+        place(n.name, side(n.name, NAME_PX), y + r + 26, NAME_PX);
+        place(n.when, side(n.when, WHEN_PX), y + r + 26 + NAME_PX + 4, WHEN_PX);
+      } else {
+        place(n.when, x, y - r - 12, WHEN_PX);
+        place(n.name, x, y - r - 12 - WHEN_PX - 8, NAME_PX);
+      }
       n.circle.classList.toggle('rolled', rolled !== null);
     });
-  }
-
-  function drawLinks(): void {
-    if (!run) return;
-    const totals = new Map<string, number>();
-    for (let m = 0; m < MECHANISMS.length; m++) {
-      const kind = MECHANISMS[m].project ? 1 : 0;
-      for (let s = 0; s < 5; s++)
-        for (let tt = 0; tt < 5; tt++) {
-          if (s === tt) continue;
-          const c = run.flowCount[(m * 5 + s) * 5 + tt];
-          if (c <= 0) continue;
-          const key = `${kind}:${ELEMENTS[s]}:${ELEMENTS[tt]}`;
-          totals.set(key, (totals.get(key) ?? 0) + c);
-        }
-    }
-    for (const [key, p] of paths) {
-      const c = totals.get(key) ?? 0;
-      p.setAttribute('opacity', c > 0 ? '0.75' : '0');
-      p.setAttribute('stroke-width', (1.5 + 2.2 * Math.log10(1 + c)).toFixed(2));
-    }
   }
 
   function spawn(now: number, snap: Snapshot): void {
@@ -243,65 +329,143 @@ export function linkageView(): { section: HTMLElement; view: View } {
         continue;
       }
       const kind = MECHANISMS[f.mechanism].project ? 1 : 0;
+      const route = routeIndex.get(`${kind}:${s}:${tt}`)!;
       const count = Math.min(6, Math.ceil(Math.log2(f.count + 1)));
-      for (let k = 0; k < count; k++) pending.push({ at: now + Math.random() * spread, kind, s, t: tt });
+      // a visual spread only: not part of the simulation, which never sees this
+      for (let k = 0; k < count && queued < MAX_PENDING; k++) {
+        qRoute[queued] = route;
+        qAt[queued] = now + Math.random() * spread;
+        queued++;
+      }
     }
+  }
+
+  /** Matches the overlay canvas to the diagram's size on screen. */
+  function fitOverlay(): void {
+    const dpr = window.devicePixelRatio || 1;
+    const w = svg.clientWidth;
+    const hh = svg.clientHeight;
+    overlay.width = Math.max(1, Math.round(w * dpr));
+    overlay.height = Math.max(1, Math.round(hh * dpr));
+    canvasClear = true;
+  }
+  new ResizeObserver(fitOverlay).observe(svg);
+
+  /** Everything outside the circles and the label boxes (even-odd), in diagram units. */
+  function clipOutNodes(): void {
+    ctx.beginPath();
+    ctx.rect(0, 0, W, H);
+    for (const n of nodes.values()) {
+      for (const l of [n.name, n.when]) {
+        const [bx, by, bw, bh] = l.box;
+        ctx.rect(bx + bw, by, -bw, bh);
+      }
+    }
+    for (const e of ELEMENTS) {
+      const n = nodes.get(e)!;
+      const [x, y] = POS[e];
+      ctx.moveTo(x + n.r + 1, y);
+      ctx.arc(x, y, n.r + 1, 0, Math.PI * 2, true);
+    }
+    ctx.clip('evenodd');
   }
 
   function frame(now: number): void {
-    if (pending.length) {
-      const due = pending.filter((p) => p.at <= now);
-      pending = pending.filter((p) => p.at > now);
-      for (const p of due) {
-        if (particles.length >= MAX_PARTICLES) break;
-        const path = paths.get(`${p.kind}:${p.s}:${p.t}`)!;
-        const el = p.kind
-          ? svgEl('rect', {
-              x: -6,
-              y: -6,
-              width: 12,
-              height: 12,
-              class: 'particle',
-              fill: ELEMENT_COLOR[p.s],
-            })
-          : svgEl('circle', { r: 6, class: 'particle', fill: ELEMENT_COLOR[p.s] });
-        particleLayer.append(el);
-        particles.push({ el, path, length: path.getTotalLength(), start: now });
+    // due particles start flying; the rest wait (compacted in place)
+    if (queued) {
+      let keep = 0;
+      for (let k = 0; k < queued; k++) {
+        if (qAt[k] <= now) {
+          if (live < MAX_PARTICLES) {
+            pRoute[live] = qRoute[k];
+            pStart[live] = now;
+            live++;
+          }
+        } else {
+          qRoute[keep] = qRoute[k];
+          qAt[keep] = qAt[k];
+          keep++;
+        }
       }
+      queued = keep;
     }
-    for (let k = particles.length - 1; k >= 0; k--) {
-      const p = particles[k];
-      const u = (now - p.start) / FLIGHT_MS;
-      if (u >= 1) {
-        p.el.remove();
-        particles.splice(k, 1);
-        continue;
+    for (let k = live - 1; k >= 0; k--)
+      if (now - pStart[k] >= FLIGHT_MS) {
+        live--;
+        pRoute[k] = pRoute[live];
+        pStart[k] = pStart[live];
       }
-      const pt = p.path.getPointAtLength(u * p.length);
-      const rot = p.el.tagName === 'rect' ? ' rotate(45)' : '';
-      p.el.setAttribute('transform', `translate(${pt.x.toFixed(1)},${pt.y.toFixed(1)})${rot}`);
+    for (const [e, start] of pulses) if (now - start >= PULSE_MS) pulses.delete(e);
+    if (!live && !pulses.size) {
+      if (!canvasClear) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, overlay.width, overlay.height);
+        canvasClear = true;
+      }
+      return;
     }
+    const k = overlay.width / W;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, overlay.width, overlay.height);
+    ctx.setTransform(k, 0, 0, k, 0, 0);
+    ctx.save();
+    clipOutNodes();
+    // rings: growth inside an element
+    ctx.lineWidth = 4;
     for (const [e, start] of pulses) {
-      const n = nodes.get(e)!;
-      const u = (now - start) / 900;
-      if (u >= 1) {
-        n.pulse.setAttribute('opacity', '0');
-        pulses.delete(e);
-        continue;
-      }
-      const r = Number(n.circle.getAttribute('r'));
-      n.pulse.setAttribute('r', (r + 4 + 16 * u).toFixed(1));
-      n.pulse.setAttribute('opacity', (0.8 * (1 - u)).toFixed(2));
+      const u = (now - start) / PULSE_MS;
+      const [x, y] = POS[e];
+      ctx.globalAlpha = 0.8 * (1 - u);
+      ctx.strokeStyle = ELEMENT_COLOR[e];
+      ctx.beginPath();
+      ctx.arc(x, y, nodes.get(e)!.r + 4 + 16 * u, 0, Math.PI * 2);
+      ctx.stroke();
     }
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = '#ffffff';
+    // dots (联中动) and diamonds (动中联), one path per colour and kind
+    for (const color of new Set(routeColor))
+      for (const kind of [0, 1]) {
+        ctx.beginPath();
+        let any = false;
+        for (let p = 0; p < live; p++) {
+          const r = pRoute[p];
+          if (routeColor[r] !== color || routeKind[r] !== kind) continue;
+          any = true;
+          const pts = routes[r];
+          const u = ((now - pStart[p]) / FLIGHT_MS) * SAMPLES;
+          const i = Math.min(SAMPLES - 1, Math.floor(u));
+          const f = u - i;
+          const x = pts[2 * i] + (pts[2 * i + 2] - pts[2 * i]) * f;
+          const y = pts[2 * i + 1] + (pts[2 * i + 3] - pts[2 * i + 1]) * f;
+          if (kind) {
+            ctx.moveTo(x, y - 8);
+            ctx.lineTo(x + 8, y);
+            ctx.lineTo(x, y + 8);
+            ctx.lineTo(x - 8, y);
+            ctx.closePath();
+          } else {
+            ctx.moveTo(x + 6, y);
+            ctx.arc(x, y, 6, 0, Math.PI * 2);
+          }
+        }
+        if (!any) continue;
+        ctx.fillStyle = color;
+        ctx.fill();
+        ctx.stroke();
+      }
+    ctx.restore();
+    canvasClear = false;
   }
 
   function clearParticles(): void {
-    for (const p of particles) p.el.remove();
-    particles.length = 0;
-    pending = [];
+    live = 0;
+    queued = 0;
+    pulses.clear();
   }
 
-  body.append(svg);
+  body.append(h('div', { class: 'linkage-box' }, svg, overlay));
   section.append(
     exportBar({
       name: () => `linkage-${run?.file.id ?? 'run'}-week${run?.tick ?? 0}`,

@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { HUBEI_2020 } from '../../src/analysis/published.ts';
 import { ELEMENTS, type ElementId } from '../../src/model/elements.ts';
 import { fill, h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
@@ -7,20 +8,21 @@ import { ELEMENT_COLOR, OKABE_ITO } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import { panel } from './panel.ts';
 
-/** Published figures (domain.md, "What the report measured"): a point, a range, or a note. */
+/** Published figures (src/analysis/published.ts, the Hubei 2020 survey): a point, a range, or a note. */
 type Published = { value: number } | { range: [number, number] } | { note: Key };
 
-export const PUBLISHED_COVERAGE: Record<ElementId, Published> = {
-  community: { value: 0.8155 },
-  organizations: { range: [0.3, 0.5] },
-  socialWorkers: { value: 0.9887 },
-  volunteers: { note: 'weakest' },
-  charity: { range: [0.3, 0.5] },
-};
+export const PUBLISHED_COVERAGE = Object.fromEntries(
+  ELEMENTS.map((e) => {
+    const value = HUBEI_2020.coverage[e];
+    const range = HUBEI_2020.coverageRange[e];
+    return [e, value !== undefined ? { value } : range ? { range } : { note: 'notReported' }];
+  }),
+) as Record<ElementId, Published>;
 const NEEDS = ['psychological', 'social', 'material'] as const;
+const I = HUBEI_2020.improved;
 export const PUBLISHED_IMPROVEMENT: Record<(typeof NEEDS)[number], Published> = {
-  psychological: { range: [0.154, 0.311] },
-  social: { range: [0.149, 0.165] },
+  psychological: { range: [I.depression, I.anxiety] },
+  social: { range: [I.socialRelations, I.integration] },
   material: { note: 'publishedMaterial' },
 };
 const IMPROVEMENT_NOTE: Record<(typeof NEEDS)[number], Key> = {
@@ -29,9 +31,9 @@ const IMPROVEMENT_NOTE: Record<(typeof NEEDS)[number], Key> = {
   material: 'publishedMaterial',
 };
 
-const W = 640;
-const ROW = 34;
-const M = { left: 150, right: 60 };
+const W = 480;
+const ROW = 36;
+const M = { left: 118, right: 56 };
 
 /** Service coverage and improvements, next to the Hubei survey's published figures. */
 export function outcomesView(): { section: HTMLElement; view: View } {
@@ -47,12 +49,17 @@ export function outcomesView(): { section: HTMLElement; view: View } {
   function block(
     g: d3.Selection<SVGGElement, unknown, null, undefined>,
     title: string,
-    rows: Array<{ label: string; color: string; value: number | null; published: Published; note?: string }>,
+    rows: Array<{ label: string; color: string; value: number | null; published: Published }>,
+    note?: string,
   ): number {
     const iw = W - M.left - M.right;
     const x = d3.scaleLinear().domain([0, 1]).range([0, iw]);
     g.append('text').attr('class', 'block-title').attr('x', 0).attr('y', 16).text(title);
-    const top = 30;
+    let top = 30;
+    if (note) {
+      g.append('text').attr('class', 'note').attr('x', 0).attr('y', 40).text(note);
+      top = 50;
+    }
     g.append('g')
       .attr('class', 'axis')
       .attr('transform', `translate(${M.left},${top + rows.length * ROW})`)
@@ -86,9 +93,11 @@ export function outcomesView(): { section: HTMLElement; view: View } {
           .attr('width', x(Math.min(1, r.value)))
           .attr('height', 14)
           .attr('fill', r.color);
+        // the figure to the right of the bar and of the published box or point, never over them
+        const pubEnd = 'range' in pub ? pub.range[1] : 'value' in pub ? pub.value + 0.02 : 0;
         g.append('text')
           .attr('class', 'value')
-          .attr('x', M.left + x(Math.min(1, r.value)) + 4)
+          .attr('x', M.left + x(Math.min(1, Math.max(r.value, pubEnd))) + 5)
           .attr('y', y + 21)
           .text(d3.format('.1%')(r.value));
       }
@@ -97,13 +106,6 @@ export function outcomesView(): { section: HTMLElement; view: View } {
           .attr('class', 'published-point')
           .attr('d', d3.symbol(d3.symbolDiamond, 140)())
           .attr('transform', `translate(${M.left + x(pub.value)},${y + 16})`);
-      if ('note' in pub || r.note)
-        g.append('text')
-          .attr('class', 'note')
-          .attr('x', W - M.right + 4)
-          .attr('y', y + 21)
-          .attr('text-anchor', 'end')
-          .text(r.note ?? ('note' in pub ? t(pub.note) : ''));
     });
     return top + rows.length * ROW + 30;
   }
@@ -116,22 +118,18 @@ export function outcomesView(): { section: HTMLElement; view: View } {
       .attr('height', 12)
       .attr('fill', OKABE_ITO.blue);
     g.append('text').attr('class', 'legend-text').attr('x', 28).attr('y', 1).text(t('simulated'));
-    const x2 = 230;
+    // second row: the published point and range
     g.append('path')
       .attr('class', 'published-point')
       .attr('d', d3.symbol(d3.symbolDiamond, 120)())
-      .attr('transform', `translate(${x2 + 6},-4)`);
+      .attr('transform', 'translate(6,22)');
     g.append('rect')
       .attr('class', 'published-range')
-      .attr('x', x2 + 16)
-      .attr('y', -12)
+      .attr('x', 16)
+      .attr('y', 14)
       .attr('width', 18)
       .attr('height', 16);
-    g.append('text')
-      .attr('class', 'legend-text')
-      .attr('x', x2 + 40)
-      .attr('y', 1)
-      .text(t('published'));
+    g.append('text').attr('class', 'legend-text').attr('x', 40).attr('y', 27).text(t('published'));
   }
 
   function draw(): void {
@@ -141,7 +139,7 @@ export function outcomesView(): { section: HTMLElement; view: View } {
     const improved = run.summary?.outcomes.improved;
     const legend = root.append('g').attr('transform', 'translate(8,18)');
     legendRow(legend);
-    const g1 = root.append('g').attr('transform', 'translate(0,34)');
+    const g1 = root.append('g').attr('transform', 'translate(0,60)');
     const h1 = block(
       g1,
       t('coverage'),
@@ -152,7 +150,7 @@ export function outcomesView(): { section: HTMLElement; view: View } {
         published: PUBLISHED_COVERAGE[e],
       })),
     );
-    const g2 = root.append('g').attr('transform', `translate(0,${34 + h1})`);
+    const g2 = root.append('g').attr('transform', `translate(0,${60 + h1})`);
     const h2 = block(
       g2,
       t('improvements'),
@@ -161,13 +159,14 @@ export function outcomesView(): { section: HTMLElement; view: View } {
         color: OKABE_ITO.blue,
         value: improved ? improved[k] : null,
         published: PUBLISHED_IMPROVEMENT[k],
-        note: improved ? undefined : t('atEnd'),
       })),
+      improved ? undefined : t('atEnd'),
     );
-    const total = 34 + h1 + h2;
+    const total = 60 + h1 + h2;
     svg.setAttribute('viewBox', `0 0 ${W} ${total}`);
     notes.replaceChildren(
       h('li', {}, h('strong', {}, `${t('published')}: `)),
+      h('li', {}, `${t('coverage')}: ${t('publishedRange')}`),
       ...NEEDS.map((k) => h('li', {}, `${t(`need.${k}`)}: ${t(IMPROVEMENT_NOTE[k])}`)),
     );
     const o = run.summary?.outcomes;

@@ -2,14 +2,15 @@ import * as d3 from 'd3';
 import { CARRIER_ELEMENTS, ELEMENTS } from '../../src/model/elements.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
-import { lang, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { ELEMENT_COLOR, MODE_COLOR } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
+import { whyText } from '../why.ts';
 import { panel } from './panel.ts';
 
-const W = 640;
-const H = 250;
-const M = { top: 14, right: 20, bottom: 40, left: 120 };
+const W = 480;
+const H = 260;
+const M = { top: 14, right: 20, bottom: 44, left: 128 };
 
 /** Who moved first, the order of roll-in, and the practice-model verdict with its reason in words. */
 export function pathwayView(): { section: HTMLElement; view: View } {
@@ -46,7 +47,7 @@ export function pathwayView(): { section: HTMLElement; view: View } {
         h('dt', {}, t('allInvolved')),
         h('dd', {}, p.allInvolvedTick === null ? t('never') : t('weekN', { n: p.allInvolvedTick })),
         h('dt', {}, t('why')),
-        h('dd', { class: 'reason' }, p.reason[lang()]),
+        h('dd', { class: 'reason' }, whyText(p, run.scenario.parameters.pathway.leadWeeks, run.tick)),
       ),
     );
   }
@@ -70,7 +71,7 @@ export function pathwayView(): { section: HTMLElement; view: View } {
       .append('text')
       .attr('class', 'axis-label')
       .attr('x', iw / 2)
-      .attr('y', ih + 36)
+      .attr('y', ih + 40)
       .attr('text-anchor', 'middle')
       .text(t('axisWeek'));
     for (const e of ELEMENTS) {
@@ -79,7 +80,8 @@ export function pathwayView(): { section: HTMLElement; view: View } {
       plot
         .append('text')
         .attr('class', 'row-label')
-        .attr('x', -10)
+        // clear of the roll-in dot, which can sit at week 0
+        .attr('x', -(bh / 2 + 3) - 8)
         .attr('y', yy + bh / 2 + 5)
         .attr('text-anchor', 'end')
         .text(t(`short.${e}`));

@@ -8,9 +8,9 @@ import { ELEMENT_COLOR } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import { panel } from './panel.ts';
 
-const W = 640;
-const H = 340;
-const M = { top: 16, right: 170, bottom: 44, left: 52 };
+const W = 480;
+const H = 360;
+const M = { top: 16, right: 18, bottom: 104, left: 54 };
 
 /** Draws five strength lines of a run into `g` (also used by the comparison's small multiples). */
 export function drawStrengthLines(
@@ -67,7 +67,7 @@ export function strengthView(): { section: HTMLElement; view: View } {
   const lines = plot.append('g');
   const marks = plot.append('g').attr('class', 'marks');
   const labels = root.append('g');
-  const legend = root.append('g').attr('transform', `translate(${W - M.right + 16},${M.top + 6})`);
+  const legend = root.append('g').attr('transform', `translate(${M.left - 20},${H - 44})`);
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
   let run: RunState | undefined;
@@ -78,7 +78,7 @@ export function strengthView(): { section: HTMLElement; view: View } {
       .append('text')
       .attr('class', 'axis-label')
       .attr('x', M.left + iw / 2)
-      .attr('y', H - 6)
+      .attr('y', M.top + ih + 40)
       .attr('text-anchor', 'middle')
       .text(t('axisWeek'));
     labels
@@ -89,7 +89,9 @@ export function strengthView(): { section: HTMLElement; view: View } {
       .text(t('axisStrength'));
     legend.selectAll('*').remove();
     ELEMENTS.forEach((e, k) => {
-      const row = legend.append('g').attr('transform', `translate(0,${k * 26})`);
+      const row = legend
+        .append('g')
+        .attr('transform', `translate(${(k % 3) * 142},${Math.floor(k / 3) * 26})`);
       row
         .append('line')
         .attr('x2', 26)
