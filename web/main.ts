@@ -1,9 +1,10 @@
 import type { ScenarioFile } from '../src/model/scenario.ts';
-import { validateScenario } from '../src/model/scenario.ts';
 import { h } from './dom.ts';
 import { ScenarioEditor } from './editor.ts';
 import { initialLang, lang, onLangChange, pick, relabel, setLang, t } from './i18n/index.ts';
-import { Player } from './player.ts';
+import { checkScenario, localiseIssue } from './issues.ts';
+import { installShortcuts, type Shortcut, shortcutsDialog } from './keyboard.ts';
+import { Player, SPEEDS } from './player.ts';
 import { presetById } from './presets.ts';
 import { decodeScenario, sharedCode } from './share.ts';
 import { aboutView } from './views/about.ts';
@@ -31,7 +32,7 @@ function showError(title: string, lines: string[]): void {
   dismiss.addEventListener('click', clearError);
   errorBox.replaceChildren(
     h('strong', {}, title),
-    h('ul', {}, ...lines.slice(0, 20).map((l) => h('li', {}, l))),
+    h('ul', {}, ...lines.slice(0, 20).map((l) => h('li', {}, localiseIssue(l, lang())))),
     dismiss,
   );
   errorBox.hidden = false;
@@ -51,7 +52,7 @@ const code = sharedCode();
 if (code) {
   try {
     const value = decodeScenario(code);
-    const v = validateScenario(value);
+    const v = checkScenario(value, lang());
     if (v.ok) {
       start = value as ScenarioFile;
       startPreset = '';
@@ -67,7 +68,7 @@ const player = new Player((title, lines) => showError(t(title), lines));
 const pool = new RunPool();
 
 const controls = controlsView(editor, player);
-const fileView = scenarioFileView(editor, showError, clearError);
+const fileView = scenarioFileView(editor);
 const advanced = advancedView(editor);
 const interventions = interventionsView(editor);
 $('controls').append(controls.root, fileView.root, interventions.root, advanced.root);
@@ -91,11 +92,7 @@ for (const [name, v] of Object.entries({ linkage, community, strength, pathway, 
 
 const compare = compareView(pool, () => ({ file: editor.file, run: player.run }));
 $('tab-compare').append(compare.section);
-const landscape = landscapeView(
-  pool,
-  () => editor.file,
-  (lines) => showError(t('errorScenario'), lines),
-);
+const landscape = landscapeView(pool, () => editor.file);
 $('tab-landscape').append(landscape.section);
 const about = aboutView();
 $('tab-about').append(about.section);
@@ -173,19 +170,31 @@ function toggle(id: string, cls: string): void {
 toggle('large', 'large-type');
 toggle('contrast', 'high-contrast');
 
-// keyboard: Space play/pause, → step, R reset, E run to end (not while typing in a field)
-document.addEventListener('keydown', (e) => {
-  if (e.ctrlKey || e.metaKey || e.altKey) return;
-  const target = e.target as HTMLElement;
-  if (target.closest('input, select, textarea, button, a, [role="tab"], summary')) return;
-  if (e.key === ' ') {
-    e.preventDefault();
-    if (player.playing) player.pause();
-    else player.play();
-  } else if (e.key === 'ArrowRight') void player.step();
-  else if (e.key === 'r' || e.key === 'R') void player.reset();
-  else if (e.key === 'e' || e.key === 'E') void player.finish();
-});
+// keyboard: works whatever has the focus except text fields; `?` lists the keys
+const help = shortcutsDialog();
+document.body.append(help.dialog);
+const faster = (d: number) => {
+  const k = SPEEDS.indexOf(player.speed as (typeof SPEEDS)[number]);
+  player.setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (k < 0 ? 2 : k) + d))]);
+};
+const SHORTCUTS: Shortcut[] = [
+  { keys: [' '], shown: ' ', label: 'keyPlay', act: () => (player.playing ? player.pause() : player.play()) },
+  { keys: ['ArrowRight'], shown: '→', label: 'keyStep', act: () => void player.step() },
+  { keys: ['r', 'R'], shown: 'R', label: 'keyReset', act: () => void player.reset() },
+  { keys: ['e', 'E'], shown: 'E', label: 'keyFinish', act: () => void player.finish() },
+  { keys: ['+', '='], shown: '+', label: 'keyFaster', act: () => faster(1) },
+  { keys: ['-', '_'], shown: '−', label: 'keySlower', act: () => faster(-1) },
+  { keys: ['l', 'L'], shown: 'L', label: 'keyLang', act: () => setLang(lang() === 'zh' ? 'en' : 'zh') },
+  {
+    keys: ['?'],
+    shown: '?',
+    label: 'keyHelp',
+    act: () => (help.dialog.open ? help.dialog.close() : help.dialog.showModal()),
+  },
+];
+help.fill(SHORTCUTS);
+installShortcuts(SHORTCUTS, help.dialog);
+$('keys').addEventListener('click', () => help.dialog.showModal());
 
 relabel(document.body);
 showTitle();

@@ -149,6 +149,7 @@ export class Player {
 
   setSpeed(weeksPerSecond: number): void {
     this.speed = weeksPerSecond;
+    this.changed();
   }
 
   private async request(call: (api: Comlink.Remote<SimApi>) => Promise<Snapshot>): Promise<void> {

@@ -3,6 +3,7 @@ import { h } from '../dom.ts';
 import type { ScenarioEditor } from '../editor.ts';
 import { type Key, lang, t } from '../i18n/index.ts';
 import { unitLabel } from '../i18n/units.ts';
+import { problemSlot } from '../problem.ts';
 
 /** A sensible step for a number input from its range (whole numbers step by 1). */
 function stepFor(spec: ParameterSpec): string {
@@ -19,7 +20,10 @@ export function advancedView(editor: ScenarioEditor): {
   relabel: () => void;
 } {
   const root = h('details', { class: 'advanced', id: 'advanced' });
-  const inputs = new Map<string, { input: HTMLInputElement; spec: ParameterSpec }>();
+  const inputs = new Map<
+    string,
+    { input: HTMLInputElement; spec: ParameterSpec; problem: ReturnType<typeof problemSlot> }
+  >();
 
   function build(): void {
     const groups = new Map<string, ParameterSpec[]>();
@@ -54,14 +58,14 @@ export function advancedView(editor: ScenarioEditor): {
               step: stepFor(spec),
               'data-path': spec.path,
             });
+            const problem = problemSlot(`problem-${id}`);
+            problem.attach(input);
             input.addEventListener('change', () => {
               const v = Number(input.value);
-              if (input.value.trim() === '' || !Number.isFinite(v)) return;
-              const ok = v >= spec.min && v <= spec.max && (!spec.integer || Number.isInteger(v));
-              input.setAttribute('aria-invalid', String(!ok));
-              editor.set(spec.path, v === spec.default ? undefined : v);
+              if (input.value.trim() === '' || !Number.isFinite(v)) problem.show([t('notANumber')]);
+              else problem.show(editor.trySet(spec.path, v === spec.default ? undefined : v));
             });
-            inputs.set(spec.path, { input, spec });
+            inputs.set(spec.path, { input, spec, problem });
             const unit = unitLabel(spec.unit, lang());
             return h(
               'div',
@@ -69,6 +73,7 @@ export function advancedView(editor: ScenarioEditor): {
               h('label', { for: id }, spec.label[lang()]),
               input,
               h('span', { class: 'unit' }, `${unit} · ${t('range')} ${spec.min}–${spec.max}`),
+              problem.el,
             );
           }),
         ),
@@ -79,8 +84,9 @@ export function advancedView(editor: ScenarioEditor): {
   }
 
   function sync(): void {
-    for (const [path, { input, spec }] of inputs) {
-      if (document.activeElement === input) continue;
+    for (const [path, { input, spec, problem }] of inputs) {
+      if (document.activeElement === input && input.getAttribute('aria-invalid') === 'true') continue;
+      problem.show(undefined);
       const v = editor.get(path);
       input.value = String(typeof v === 'number' ? v : spec.default);
       input.classList.toggle('changed', typeof v === 'number' && v !== spec.default);

@@ -7,6 +7,7 @@ import { pick, t } from '../i18n/index.ts';
 import { ELEMENT_COLOR } from '../palette.ts';
 import { type Player, SPEEDS } from '../player.ts';
 import { PRESETS, presetById } from '../presets.ts';
+import { problemSlot } from '../problem.ts';
 
 /** Presets, the five starting-strength sliders, strategy, seed, size, and the transport (play … run to end). */
 export function controlsView(
@@ -60,12 +61,16 @@ export function controlsView(
       'data-testid': path,
       inputmode: 'numeric',
     });
+    const problem = problemSlot(`problem-${path}`);
+    problem.attach(input);
     input.addEventListener('change', () => {
       const v = Number(input.value);
-      if (input.value.trim() !== '' && Number.isFinite(v)) editor.set(path, v);
+      if (input.value.trim() === '' || !Number.isFinite(v)) problem.show([t('notANumber')]);
+      else problem.show(editor.trySet(path, v));
     });
     return {
       input,
+      problem,
       label: h('label', { for: `field-${path}`, class: 'field' }, h('span', { i18n: key }), input),
     };
   };
@@ -106,8 +111,8 @@ export function controlsView(
 
   const tick = h('span', { 'data-testid': 'tick', class: 'tick' }, '0');
   const total = h('span', { class: 'tick-total' });
-  const mode = h('code', { 'data-testid': 'mode', translate: 'no', class: 'mode-id' });
-  const modeName = h('span', { class: 'mode-name' });
+  // the practice model's name; its id (a fixed hook for tests and scripts) only as an attribute
+  const modeName = h('span', { class: 'mode-name', 'data-testid': 'mode' });
   const status = h(
     'div',
     { class: 'status', 'aria-live': 'off' },
@@ -122,7 +127,7 @@ export function controlsView(
       ' ',
       total,
     ),
-    h('p', { class: 'mode' }, h('span', { i18n: 'pathwayNow' }), ': ', modeName, ' ', mode),
+    h('p', { class: 'mode' }, h('span', { i18n: 'pathwayNow' }), ': ', modeName),
   );
 
   const root = h(
@@ -135,6 +140,9 @@ export function controlsView(
       h('span', {}, h('span', { i18n: 'preset' }), ' ', edited),
       preset,
     ),
+    h('div', { class: 'transport-bar', role: 'group', i18nTitle: 'run' }, play, pause, step, reset, finish),
+    h('label', { for: 'speed', class: 'field inline' }, h('span', { i18n: 'speed' }), speed),
+    status,
     description,
     h('fieldset', { class: 'sliders' }, h('legend', { i18n: 'startingStrengths' }), ...sliderRows),
     h('label', { for: 'strategy', class: 'field' }, h('span', { i18n: 'strategy' }), strategy),
@@ -145,9 +153,9 @@ export function controlsView(
       residents.label,
       ticks.label,
     ),
-    h('div', { class: 'transport-bar', role: 'group', i18nTitle: 'run' }, play, pause, step, reset, finish),
-    h('label', { for: 'speed', class: 'field inline' }, h('span', { i18n: 'speed' }), speed),
-    status,
+    seed.problem.el,
+    residents.problem.el,
+    ticks.problem.el,
   );
 
   function fillOptions(): void {
@@ -171,9 +179,14 @@ export function controlsView(
       s.out.value = Number(f.initial[e]).toFixed(2);
     }
     strategy.value = f.strategy;
-    seed.input.value = String(f.seed);
-    residents.input.value = String(f.residents);
-    ticks.input.value = String(f.ticks);
+    for (const [field, v] of [
+      [seed, f.seed],
+      [residents, f.residents],
+      [ticks, f.ticks],
+    ] as const) {
+      field.input.value = String(v);
+      field.problem.show(undefined);
+    }
     preset.value = editor.presetId;
     edited.hidden = !(editor.edited || !editor.presetId);
     const d = editor.edited ? undefined : f.description;
@@ -184,8 +197,9 @@ export function controlsView(
     const run = player.run;
     tick.textContent = String(run?.tick ?? 0);
     total.textContent = String(run?.ticks ?? editor.file.ticks);
-    mode.textContent = run?.pathway.mode ?? '';
+    modeName.dataset.mode = run?.pathway.mode ?? '';
     modeName.textContent = run ? t(`mode.${run.pathway.mode}`) : '';
+    speed.value = String(player.speed);
     const done = !run || run.done;
     play.disabled = done || player.playing;
     pause.disabled = !player.playing;

@@ -2,6 +2,7 @@ import { INTERVENTION_TYPES, type Intervention, NEEDS } from '../../src/model/in
 import { h } from '../dom.ts';
 import type { ScenarioEditor } from '../editor.ts';
 import { type Key, t } from '../i18n/index.ts';
+import { problemSlot } from '../problem.ts';
 
 type IvType = (typeof INTERVENTION_TYPES)[number];
 type Raw = Record<string, unknown> & { type: IvType; tick: number };
@@ -63,7 +64,7 @@ export function interventionsView(editor: ScenarioEditor): {
   );
 
   const update = (k: number, change: (iv: Raw) => Raw | undefined) =>
-    editor.edit((f) => {
+    editor.tryEdit((f) => {
       const all = [...(f.interventions ?? [])] as unknown as Raw[];
       const next = change({ ...all[k] });
       if (next) all[k] = next;
@@ -74,6 +75,13 @@ export function interventionsView(editor: ScenarioEditor): {
 
   function row(iv: Raw, k: number): HTMLLIElement {
     const id = (s: string) => `iv-${k}-${s}`;
+    // a problem with this row's values is shown under the row, and the value is not taken
+    const problem = problemSlot(`problem-iv-${k}`);
+    const numberChange = (input: HTMLInputElement, name: string) => () => {
+      const v = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(v)) problem.show([t('notANumber')]);
+      else problem.show(update(k, (old) => ({ ...old, [name]: v })));
+    };
     const type = h(
       'select',
       { id: id('type') },
@@ -89,7 +97,8 @@ export function interventionsView(editor: ScenarioEditor): {
       step: 1,
       value: iv.tick,
     });
-    week.addEventListener('change', () => update(k, (old) => ({ ...old, tick: Number(week.value) })));
+    week.addEventListener('change', numberChange(week, 'tick'));
+    problem.attach(week);
     const fields = (FIELDS[iv.type] ?? []).map(([name, label, kind, min, max, step]) => {
       let input: HTMLInputElement | HTMLSelectElement;
       if (kind === 'need') {
@@ -107,7 +116,8 @@ export function interventionsView(editor: ScenarioEditor): {
         );
       } else {
         input = h('input', { id: id(name), type: 'number', min, max, step, value: String(iv[name]) });
-        input.addEventListener('change', () => update(k, (old) => ({ ...old, [name]: Number(input.value) })));
+        input.addEventListener('change', numberChange(input as HTMLInputElement, name));
+        problem.attach(input);
       }
       return h('label', { for: id(name), class: 'iv-field' }, h('span', { i18n: label }), input);
     });
@@ -121,6 +131,7 @@ export function interventionsView(editor: ScenarioEditor): {
       h('label', { for: id('tick'), class: 'iv-field' }, h('span', { i18n: 'ivWeek' }), week),
       ...fields,
       remove,
+      problem.el,
     );
   }
 

@@ -10,8 +10,10 @@ import { ELEMENTS, type ElementId, MODES } from '../../src/model/elements.ts';
 import type { ScenarioFile } from '../../src/model/scenario.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { localiseIssue } from '../issues.ts';
 import { MODE_COLOR } from '../palette.ts';
+import { problemSlot } from '../problem.ts';
 import type { RunPool } from '../worker/pool.ts';
 import { panel } from './panel.ts';
 
@@ -26,7 +28,6 @@ const M = { top: 20, right: 20, bottom: 150, left: 80 };
 export function landscapeView(
   pool: RunPool,
   current: () => ScenarioFile,
-  onError: (lines: string[]) => void,
 ): { section: HTMLElement; relabel: () => void } {
   const { section, body } = panel('landscape', 'landscapeTitle', 'landscapeHelp');
   const xSel = h('select', { id: 'land-x' });
@@ -40,6 +41,8 @@ export function landscapeView(
     'data-testid': 'landscape-run',
   });
   const cancel = h('button', { type: 'button', i18n: 'cancel', disabled: true });
+  const problem = problemSlot('landscape-problem');
+  problem.attach(go);
   const progress = h('p', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'landscape-progress' });
   const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart landscape', role: 'img' });
   body.append(
@@ -52,6 +55,7 @@ export function landscapeView(
       h('label', { for: 'land-reps' }, h('span', { i18n: 'replicates' }), reps),
     ),
     h('div', { class: 'button-row' }, go, cancel),
+    problem.el,
     progress,
     svg,
     h('p', { class: 'help', i18n: 'landscapeKey' }),
@@ -96,9 +100,15 @@ export function landscapeView(
         seed: base.seed,
       });
     } catch (e) {
-      onError(String((e as Error).message).split('\n'));
+      problem.show(
+        String((e as Error).message)
+          .split('\n')
+          .map((l) => localiseIssue(l, lang())),
+        t('errorScenario'),
+      );
       return;
     }
+    problem.show(undefined);
     const gen = ++generation;
     pool.clear();
     axes = { x, y, steps: n };

@@ -1,30 +1,15 @@
-import { parseJson } from '../../src/model/parse.ts';
-import { type ScenarioFile, validateScenario } from '../../src/model/scenario.ts';
 import { h } from '../dom.ts';
 import type { ScenarioEditor } from '../editor.ts';
 import { downloadJson } from '../export.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { readScenarioText } from '../issues.ts';
+import { problemSlot } from '../problem.ts';
 import { shareUrl } from '../share.ts';
 
-/** Reads scenario text; returns the file as written (defaults not filled in) or the problems, one per line. */
-export function readScenarioText(
-  text: string,
-  name: string,
-): { ok: true; file: ScenarioFile } | { ok: false; errors: string[] } {
-  const json = parseJson(text, name);
-  if (!json.ok) return { ok: false, errors: [json.error] };
-  const v = validateScenario(json.value);
-  if (!v.ok) return v;
-  const { $schema: _schema, ...file } = json.value as ScenarioFile;
-  return { ok: true, file };
-}
-
 /** Import and export of scenario files, and the share link that reproduces the run. */
-export function scenarioFileView(
-  editor: ScenarioEditor,
-  showError: (title: string, lines: string[]) => void,
-  clearError: () => void,
-): { root: HTMLElement; sync: () => void } {
+export function scenarioFileView(editor: ScenarioEditor): { root: HTMLElement; sync: () => void } {
+  // an import's problems appear right under the import button, in the interface language
+  const problem = problemSlot('import-problem');
   const input = h('input', {
     id: 'scenario-import',
     type: 'file',
@@ -32,17 +17,18 @@ export function scenarioFileView(
     'data-testid': 'scenario-import',
     class: 'file-input',
   });
+  problem.attach(input);
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     if (!file) return;
     const text = await file.text();
     input.value = '';
-    const r = readScenarioText(text, file.name);
+    const r = readScenarioText(text, file.name, lang());
     if (!r.ok) {
-      showError(t('errorImport', { name: file.name }), r.errors);
+      problem.show(r.errors, t('errorImport', { name: file.name }));
       return;
     }
-    clearError();
+    problem.show(undefined);
     editor.replace(r.file, 'import');
   });
   const exportButton = h('button', { type: 'button', class: 'small', i18n: 'exportScenario' });
@@ -71,6 +57,7 @@ export function scenarioFileView(
       input,
       exportButton,
     ),
+    problem.el,
     h('p', {}, link, ' ', copy),
   );
   function sync(): void {

@@ -1,0 +1,91 @@
+import { parseJson } from '../src/model/parse.ts';
+import { type ScenarioFile, type ValidationResult, validateScenario } from '../src/model/scenario.ts';
+import type { Lang } from './i18n/index.ts';
+
+/**
+ * The one place where the web app asks the core to read and check a scenario, and where every
+ * validation message it shows is put into the interface language.
+ *
+ * The core's messages are English `path: message` lines. Until the core gives them in Chinese
+ * itself, `localiseIssue` translates the known English wordings (the same wordings, one rule per
+ * message of src/model/scenario.ts and src/model/parse.ts); an unknown wording is shown as it is.
+ * When the core takes a language (`validateScenario(value, { lang })`), pass `lang` through in
+ * `checkScenario` and `readJson` below and let `localiseIssue` return the line unchanged.
+ */
+
+type Rule = [RegExp, (m: RegExpMatchArray) => string];
+
+const ZH_RULES: Rule[] = [
+  [
+    /^is required \(a short name such as "my-community"\)$/,
+    () => '必须填写（一个简短的名称，如 "my-community"）',
+  ],
+  [/^is required$/, () => '必须填写'],
+  [/^must be text, e\.g\. "my-community"$/, () => '必须是文字，如 "my-community"'],
+  [
+    /^must be letters, digits, "-", "_" or "\." \(at most 80\)$/,
+    () => '只能由字母、数字、"-"、"_" 或 "." 组成（最多 80 个字符）',
+  ],
+  [/^must be a number \((.*)\)$/, (m) => `必须是数字（${m[1]}）`],
+  [/^must be a number$/, () => '必须是数字'],
+  [/^must be between (\S+) and (\S+)$/, (m) => `必须在 ${m[1]} 到 ${m[2]} 之间`],
+  [/^must be at least (\S+)$/, (m) => `不能小于 ${m[1]}`],
+  [/^must be at most (\S+) characters$/, (m) => `最多 ${m[1]} 个字符`],
+  [/^must be at most (\S+)$/, (m) => `不能大于 ${m[1]}`],
+  [/^must be a whole number$/, () => '必须是整数'],
+  [/^min must not be above max$/, () => 'min 不能大于 max'],
+  [/^must be one of (.*)$/, (m) => `必须是以下之一：${m[1]}`],
+  [/^must be true or false$/, () => '必须是 true 或 false'],
+  [
+    /^week (\d+) is not before the end of the run \(ticks = (\d+)\)$/,
+    (m) => `第 ${m[1]} 周不在模拟结束之前（ticks = ${m[2]}）`,
+  ],
+  [/^unknown key \(did you mean "(.*)"\?\)$/, (m) => `未知的字段（是不是 "${m[1]}"？）`],
+  [/^unknown key$/, () => '未知的字段'],
+  [/^unknown intervention type$/, () => '未知的干预类型'],
+  [/^invalid JSON: Unexpected end of JSON input$/, () => 'JSON 格式错误：文本意外结束'],
+  [/^invalid JSON: (.*)$/, (m) => `JSON 格式错误：${m[1]}`],
+  [/^Invalid input.*$/, () => '无效'],
+];
+
+/** One line of the core's validation output, in `lang`. Lines look like `path: message`. */
+export function localiseIssue(issue: string, lang: Lang): string {
+  if (lang === 'en') return issue;
+  // the path is everything up to the first ": " (a JSON error's path is name:line:column)
+  const cut = issue.indexOf(': ');
+  const path = cut >= 0 ? issue.slice(0, cut) : '';
+  const text = cut >= 0 ? issue.slice(cut + 2) : issue;
+  for (const [re, zh] of ZH_RULES) {
+    const m = text.match(re);
+    if (m) return `${path === '(scenario)' ? '（情景）' : path}${path ? '：' : ''}${zh(m)}`;
+  }
+  return issue;
+}
+
+/** The path an issue line is about (`initial.community`, `interventions[0].tick`), or '' for the file. */
+export function issuePath(issue: string): string {
+  const cut = issue.indexOf(': ');
+  return cut >= 0 ? issue.slice(0, cut) : '';
+}
+
+/** Validates a scenario, with the problems in `lang`. */
+export function checkScenario(value: unknown, lang: Lang): ValidationResult {
+  const v = validateScenario(value);
+  return v.ok
+    ? v
+    : { ok: false, errors: v.errors.flatMap((e) => e.split('\n')).map((e) => localiseIssue(e, lang)) };
+}
+
+/** Reads scenario text: the file as written (defaults not filled in), or its problems in `lang`. */
+export function readScenarioText(
+  text: string,
+  name: string,
+  lang: Lang,
+): { ok: true; file: ScenarioFile } | { ok: false; errors: string[] } {
+  const json = parseJson(text, name);
+  if (!json.ok) return { ok: false, errors: [localiseIssue(json.error, lang)] };
+  const v = checkScenario(json.value, lang);
+  if (!v.ok) return v;
+  const { $schema: _schema, ...file } = json.value as ScenarioFile;
+  return { ok: true, file };
+}
