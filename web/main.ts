@@ -15,6 +15,7 @@ import { controlsView } from './views/controls.ts';
 import { eventLogView } from './views/eventlog.ts';
 import { interventionsView } from './views/interventions.ts';
 import { landscapeView } from './views/landscape.ts';
+import { lessonsView } from './views/lessons.ts';
 import { linkageView } from './views/linkage.ts';
 import { outcomesView } from './views/outcomes.ts';
 import { pathwayView } from './views/pathway.ts';
@@ -96,8 +97,12 @@ const landscape = landscapeView(pool, () => editor.file);
 $('tab-landscape').append(landscape.section);
 const about = aboutView();
 $('tab-about').append(about.section);
-tabs($('tabs'), [
+const lessons = lessonsView(editor, player, (id) => showTab(id));
+$('tab-lessons').append(lessons.section);
+$('tab-run').prepend(lessons.banner);
+const showTab = tabs($('tabs'), [
   { id: 'run', label: 'tabRun', panel: $('tab-run') },
+  { id: 'lessons', label: 'tabLessons', panel: $('tab-lessons') },
   { id: 'compare', label: 'tabCompare', panel: $('tab-compare') },
   { id: 'landscape', label: 'tabLandscape', panel: $('tab-landscape') },
   { id: 'about', label: 'tabAbout', panel: $('tab-about') },
@@ -134,6 +139,7 @@ onLangChange(() => {
   compare.relabel();
   landscape.relabel();
   about.relabel();
+  lessons.relabel();
   player.relabel();
   showTitle();
   langButton.setAttribute('lang', lang() === 'zh' ? 'en' : 'zh');

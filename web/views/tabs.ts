@@ -2,7 +2,10 @@ import { h } from '../dom.ts';
 import type { Key } from '../i18n/index.ts';
 
 /** Accessible tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, Enter/Space or click selects. */
-export function tabs(bar: HTMLElement, items: Array<{ id: string; label: Key; panel: HTMLElement }>): void {
+export function tabs(
+  bar: HTMLElement,
+  items: Array<{ id: string; label: Key; panel: HTMLElement }>,
+): (id: string) => void {
   const buttons = items.map((item, k) => {
     const b = h('button', {
       type: 'button',
@@ -33,4 +36,8 @@ export function tabs(bar: HTMLElement, items: Array<{ id: string; label: Key; pa
   }
   bar.append(...buttons);
   select(0);
+  return (id) => {
+    const k = items.findIndex((item) => item.id === id);
+    if (k >= 0) select(k);
+  };
 }
