@@ -90,11 +90,8 @@ try {
         '{"id": "x", "seed": 1, "ticks": 10, "residents": 5000, "initial": {"community": 2}}',
       ),
     });
-    await page.waitForSelector('[data-testid=error]:not([hidden])');
-    await page.screenshot({
-      path: `${OUT}/${lang}-error.png`,
-      clip: { x: 0, y: 0, width: 1600, height: 420 },
-    });
+    await page.waitForSelector('[data-testid=import-problem]:not([hidden])');
+    await shoot(page, `${lang}-import-problem`, '.scenario-file');
     await page.close();
   }
   // projection: large type and high contrast, 10,000 residents

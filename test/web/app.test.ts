@@ -127,7 +127,8 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
       );
       const s = await runToEnd(page);
       expect(s.pathway.mode).toBe(id);
-      expect(await page.textContent('[data-testid=mode]')).toBe(id);
+      expect(await page.getAttribute('[data-testid=mode]', 'data-mode')).toBe(id);
+      expect(await page.textContent('[data-testid=mode]')).not.toContain(id);
     }
     expect(errors).toEqual([]);
     await page.close();
@@ -169,7 +170,7 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
     await fresh.close();
   });
 
-  it('shows a bad scenario file’s problems and keeps running', async () => {
+  it('shows a bad scenario file’s problems next to the import button and keeps running', async () => {
     const { page } = await open();
     const title = await page.textContent('[data-testid=scenario-title]');
     await page.setInputFiles('[data-testid=scenario-import]', {
@@ -179,15 +180,16 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
         '{ "id": "bad", "seed": 1, "ticks": 10,\n  "residents": 5000, "initial": { "community": 7 } ',
       ),
     });
-    await page.waitForSelector('[data-testid=error]', { state: 'visible' });
-    expect(await page.textContent('[data-testid=error]')).toContain('bad.json');
+    await page.waitForSelector('[data-testid=import-problem]', { state: 'visible' });
+    expect(await page.textContent('[data-testid=import-problem]')).toContain('bad.json');
+    expect(await page.getAttribute('[data-testid=import-problem]', 'role')).toBe('alert');
     await page.setInputFiles('[data-testid=scenario-import]', {
       name: 'bad2.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ ...presetById('baseline'), initial: { community: 7 } })),
     });
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid=error]')?.textContent?.includes('initial.community'),
+      document.querySelector('[data-testid=import-problem]')?.textContent?.includes('initial.community'),
     );
     expect(await page.textContent('[data-testid=scenario-title]')).toBe(title);
     await page.click('[data-testid=step]');

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
 /** Chromium to drive: $CHROMIUM_PATH, else Debian's package. */
@@ -76,4 +76,42 @@ export async function launch(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the first run of a page is loaded (the pathway's name is shown). */
+export function ready(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => document.querySelector('[data-testid=mode]')?.textContent !== '', null, {
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Opens the app in a new tab with a clean profile on its first load (language, large type and other
+ * remembered settings as given), and collects console errors.
+ */
+export async function openPage(
+  browser: Browser,
+  app: App,
+  options: { lang?: 'zh' | 'en'; large?: boolean; hash?: string; width?: number; height?: number } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  if (options.width) await page.setViewportSize({ width: options.width, height: options.height ?? 768 });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(
+    ([l, large]) => {
+      if (sessionStorage.getItem('wushe.test')) return;
+      sessionStorage.setItem('wushe.test', '1');
+      localStorage.clear();
+      if (l) localStorage.setItem('wushe.lang', l as string);
+      if (large) localStorage.setItem('wushe.large-type', '1');
+    },
+    [options.lang ?? null, options.large ?? false] as const,
+  );
+  await page.goto(app.url + (options.hash ?? ''));
+  await ready(page);
+  return { page, errors };
 }

@@ -79,8 +79,11 @@ interface Label {
   g: SVGGElement;
   bg: SVGRectElement;
   text: SVGTextElement;
-  /** Width of the current text in diagram units (measured once per text). */
+  /** Width of the current text in diagram units (measured once per text, 0 until measured). */
   width: number;
+  /** Top and bottom of the text's box relative to its baseline, in diagram units. */
+  above: number;
+  below: number;
   box: [number, number, number, number];
 }
 
@@ -158,7 +161,7 @@ export function linkageView(): { section: HTMLElement; view: View } {
     const bg = svgEl('rect', { class: 'label-bg', rx: 4 });
     const text = svgEl('text', { 'text-anchor': 'middle', class: cls });
     g.append(bg, text);
-    return { g, bg, text, width: 0, box: [0, 0, 0, 0] };
+    return { g, bg, text, width: 0, above: 0, below: 0, box: [0, 0, 0, 0] };
   };
   const nodes = new Map<
     ElementId,
@@ -193,17 +196,25 @@ export function linkageView(): { section: HTMLElement; view: View } {
   let canvasClear = true;
   let run: RunState | undefined;
 
-  /** Places a label centred at x with its baseline at y, kept inside the diagram; returns its box. */
+  /** A label's width and its extent above and below the baseline (estimated until it can be measured). */
+  function extent(l: Label, size: number): { w: number; above: number; below: number } {
+    if (!l.width) measure(l);
+    return l.width
+      ? { w: l.width, above: l.above, below: l.below }
+      : { w: l.text.textContent!.length * size * 0.62, above: size * 1.16, below: size * 0.3 };
+  }
+
+  /** Places a label centred at x with its baseline at y, kept inside the diagram, on its background. */
   function place(l: Label, x: number, y: number, size: number): void {
-    const w = l.width || l.text.textContent!.length * size * 0.62;
+    const { w, above, below } = extent(l, size);
     const cx = Math.max(w / 2 + PAD, Math.min(W - w / 2 - PAD, x));
     l.text.setAttribute('x', cx.toFixed(1));
     l.text.setAttribute('y', y.toFixed(1));
     const box: [number, number, number, number] = [
       cx - w / 2 - PAD,
-      y - size * 0.92,
+      y - above - 1,
       w + 2 * PAD,
-      size * 1.22,
+      above + below + 2,
     ];
     l.box = box;
     l.bg.setAttribute('x', box[0].toFixed(1));
@@ -212,11 +223,21 @@ export function linkageView(): { section: HTMLElement; view: View } {
     l.bg.setAttribute('height', box[3].toFixed(1));
   }
 
-  /** Sets a label's text, measuring its width once per text (0 while the diagram is hidden). */
+  /** Sets a label's text; it is measured again when next placed. */
   function setText(l: Label, text: string): void {
-    if (l.text.textContent === text && l.width) return;
+    if (l.text.textContent === text) return;
     l.text.textContent = text;
-    l.width = svg.isConnected && svg.getClientRects().length ? l.text.getBBox().width : 0;
+    l.width = 0;
+  }
+
+  /** Measures a label's text box (only possible while the diagram is on screen). */
+  function measure(l: Label): void {
+    if (!svg.isConnected || !svg.getClientRects().length) return;
+    const y = Number(l.text.getAttribute('y') ?? 0);
+    const b = l.text.getBBox();
+    l.width = b.width;
+    l.above = y - b.y;
+    l.below = b.y + b.height - y;
   }
 
   function drawLinks(): void {
@@ -306,14 +327,20 @@ export function linkageView(): { section: HTMLElement; view: View } {
       if (BASE.includes(e)) {
         // the pair's labels meet in the middle: each keeps to its own side of the centre line
         const side = (l: Label, size: number) => {
-          const w = (l.width || l.text.textContent!.length * size * 0.62) / 2 + PAD + 4;
+          const w = extent(l, size).w / 2 + PAD + 4;
           return e === 'community' ? Math.min(x, W / 2 - w) : Math.max(x, W / 2 + w);
         };
-        place(n.name, side(n.name, NAME_PX), y + r + 26, NAME_PX);
-        place(n.when, side(n.when, WHEN_PX), y + r + 26 + NAME_PX + 4, WHEN_PX);
+        const a = extent(n.name, NAME_PX);
+        const b = extent(n.when, WHEN_PX);
+        const nameLine = y + r + 4 + a.above;
+        place(n.name, side(n.name, NAME_PX), nameLine, NAME_PX);
+        place(n.when, side(n.when, WHEN_PX), nameLine + a.below + 4 + b.above, WHEN_PX);
       } else {
-        place(n.when, x, y - r - 12, WHEN_PX);
-        place(n.name, x, y - r - 12 - WHEN_PX - 8, NAME_PX);
+        const a = extent(n.name, NAME_PX);
+        const b = extent(n.when, WHEN_PX);
+        const whenLine = y - r - 4 - b.below;
+        place(n.when, x, whenLine, WHEN_PX);
+        place(n.name, x, whenLine - b.above - 4 - a.below, NAME_PX);
       }
       n.circle.classList.toggle('rolled', rolled !== null);
     });
