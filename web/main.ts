@@ -89,7 +89,7 @@ $('tab-run').append(
   events.section,
 );
 for (const [name, v] of Object.entries({ linkage, community, strength, pathway, outcomes, events }))
-  player.addView(name, v.view);
+  player.addView(name, v.view, v.section);
 
 const compare = compareView(pool, () => ({ file: editor.file, run: player.run }));
 $('tab-compare').append(compare.section);

@@ -27,6 +27,8 @@ export interface View {
   reset?(run: RunState): void;
   /** New weeks arrived. */
   update?(run: RunState, snap: Snapshot): void;
+  /** The view came back into sight after weeks it skipped while playing (default: `update` with the latest snapshot). */
+  refresh?(run: RunState): void;
   /** The language changed. */
   relabel?(run: RunState): void;
   /** Called on every animation frame. */
@@ -46,6 +48,27 @@ export class Player {
   speed = 5;
   private readonly api: Comlink.Remote<SimApi>;
   private readonly views: Array<{ name: string; view: View }> = [];
+  /** Views scrolled out of sight skip updates while playing and catch up when seen again. */
+  private readonly hidden = new Set<string>();
+  private readonly stale = new Set<string>();
+  private readonly sight = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const name = (e.target as HTMLElement).dataset.view!;
+        if (!e.isIntersecting) {
+          this.hidden.add(name);
+          continue;
+        }
+        this.hidden.delete(name);
+        if (this.stale.delete(name) && this.run) {
+          const { view } = this.views.find((v) => v.name === name)!;
+          const run = this.run;
+          this.timed(name, () => (view.refresh ? view.refresh(run) : view.update?.(run, run.snapshot)));
+        }
+      }
+    },
+    { rootMargin: '200px' },
+  );
   /** Milliseconds spent in each view (update + frame) since the last `resetTimings`, and frames counted. */
   readonly timings: Record<string, number> = {};
   frames = 0;
@@ -62,8 +85,13 @@ export class Player {
     requestAnimationFrame(this.frame);
   }
 
-  addView(name: string, view: View): void {
+  /** Adds a view; with `el`, the view skips updates while playing as long as `el` is out of sight. */
+  addView(name: string, view: View, el?: HTMLElement): void {
     this.views.push({ name, view });
+    if (el) {
+      el.dataset.view = name;
+      this.sight.observe(el);
+    }
     this.timings[name] = 0;
     if (this.run) view.reset?.(this.run);
   }
@@ -108,6 +136,7 @@ export class Player {
         snapshot: result.snapshot,
       };
       this.absorb(this.run, result.snapshot);
+      this.stale.clear();
       for (const { view } of this.views) view.reset?.(this.run);
       this.changed();
       return undefined;
@@ -130,7 +159,17 @@ export class Player {
   pause(): void {
     if (!this.playing) return;
     this.playing = false;
+    this.catchUp();
     this.changed();
+  }
+
+  /** Brings the views that skipped weeks up to date. */
+  private catchUp(): void {
+    const run = this.run;
+    if (!run) return;
+    for (const { name, view } of this.views)
+      if (this.stale.delete(name))
+        this.timed(name, () => (view.refresh ? view.refresh(run) : view.update?.(run, run.snapshot)));
   }
 
   step(): Promise<void> {
@@ -161,9 +200,18 @@ export class Player {
       if (gen !== this.generation || !this.run) return;
       this.absorb(this.run, snap);
       const run = this.run;
-      for (const { name, view } of this.views)
-        if (view.update) this.timed(name, () => view.update!(run, snap));
+      // while playing, views out of sight wait; a pause, a step or the end brings every view up to date
+      const lazy = this.playing && !snap.done;
+      for (const { name, view } of this.views) {
+        if (!view.update) continue;
+        if (lazy && this.hidden.has(name)) this.stale.add(name);
+        else {
+          this.stale.delete(name);
+          this.timed(name, () => view.update!(run, snap));
+        }
+      }
       if (snap.done) this.playing = false;
+      if (!this.playing) this.catchUp();
       this.changed();
     } catch (e) {
       this.playing = false;

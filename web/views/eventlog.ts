@@ -102,6 +102,16 @@ export function eventLogView(): { section: HTMLElement; view: View } {
     renderCount();
   }
 
+  let waiting: EventRow[] = [];
+  let last = 0;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  function flush(now: number): void {
+    last = now;
+    const events = waiting;
+    waiting = [];
+    append(events);
+  }
+
   for (const s of [element, mechanism, kind]) s.addEventListener('change', render);
   fillFilters();
 
@@ -152,11 +162,24 @@ export function eventLogView(): { section: HTMLElement; view: View } {
     view: {
       reset(r) {
         run = r;
+        clearTimeout(trailing);
+        waiting = [];
         render();
       },
       update(r, snap) {
         run = r;
-        append(snap.events);
+        // while playing, new lines are added at most five times a second
+        for (const e of snap.events) waiting.push(e);
+        const now = performance.now();
+        clearTimeout(trailing);
+        if (r.done || now - last > 200) flush(now);
+        else trailing = setTimeout(() => flush(performance.now()), 200);
+      },
+      refresh(r) {
+        run = r;
+        clearTimeout(trailing);
+        waiting = [];
+        render();
       },
       relabel(r) {
         run = r;

@@ -214,6 +214,7 @@ export function outcomesView(): { section: HTMLElement; view: View } {
 
   function show(r: RunState): void {
     run = r;
+    clearTimeout(trailing);
     draw();
   }
 

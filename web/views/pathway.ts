@@ -24,9 +24,15 @@ export function pathwayView(): { section: HTMLElement; view: View } {
   const ih = H - M.top - M.bottom;
   let run: RunState | undefined;
 
+  let shown = '';
   function drawVerdict(): void {
     if (!run) return;
     const p = run.pathway;
+    // rebuilt only when something in it changed (the chart moves every week, the verdict rarely)
+    const why = whyText(p, run.scenario.parameters.pathway.leadWeeks, run.tick);
+    const key = JSON.stringify([p.mode, p.firstMover, p.order, p.allInvolvedTick, run.done, why, t('final')]);
+    if (key === shown) return;
+    shown = key;
     const name = (e: string) => t(`short.${e}` as 'short.community');
     verdict.replaceChildren(
       h(
@@ -47,7 +53,7 @@ export function pathwayView(): { section: HTMLElement; view: View } {
         h('dt', {}, t('allInvolved')),
         h('dd', {}, p.allInvolvedTick === null ? t('never') : t('weekN', { n: p.allInvolvedTick })),
         h('dt', {}, t('why')),
-        h('dd', { class: 'reason' }, whyText(p, run.scenario.parameters.pathway.leadWeeks, run.tick)),
+        h('dd', { class: 'reason' }, why),
       ),
     );
   }
@@ -150,11 +156,25 @@ export function pathwayView(): { section: HTMLElement; view: View } {
 
   function show(r: RunState): void {
     run = r;
+    clearTimeout(trailing);
     draw();
+  }
+
+  // while playing, the chart is redrawn at most five times a second
+  let last = 0;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  function update(r: RunState): void {
+    run = r;
+    clearTimeout(trailing);
+    const now = performance.now();
+    if (r.done || now - last > 200) {
+      last = now;
+      draw();
+    } else trailing = setTimeout(() => update(r), 200);
   }
 
   return {
     section,
-    view: { reset: show, update: show, relabel: show },
+    view: { reset: show, update, relabel: show },
   };
 }
