@@ -1,11 +1,14 @@
 /**
- * Screenshots of every view in English and Chinese, for looking at before a release:
+ * Screenshots of every view in English and Chinese, the first screen at projector sizes (1024×768,
+ * 1366×768, normal and large type), the lessons and the shortcuts overlay, for looking at before a release:
  * `npm run screenshots` writes PNGs into screenshots/ (git-ignored). Needs Chromium ($CHROMIUM_PATH,
  * default /usr/bin/chromium).
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, launch, startApp } from '../test/web/harness.ts';
+import { chromiumAvailable, launch, openPage, startApp } from '../test/web/harness.ts';
+import { presetById } from '../web/presets.ts';
+import { encodeScenario } from '../web/share.ts';
 
 const OUT = 'screenshots';
 
@@ -20,10 +23,10 @@ async function finish(page: Page): Promise<void> {
   );
 }
 
-async function shoot(page: Page, name: string, selector?: string): Promise<void> {
+async function shoot(page: Page, name: string, selector?: string, fullPage = true): Promise<void> {
   const path = `${OUT}/${name}.png`;
   if (selector) await page.locator(selector).screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
+  else await page.screenshot({ path, fullPage });
   console.log(path);
 }
 
@@ -92,6 +95,45 @@ try {
     });
     await page.waitForSelector('[data-testid=import-problem]:not([hidden])');
     await shoot(page, `${lang}-import-problem`, '.scenario-file');
+    await page.close();
+  }
+  // projectors: the first screen, without scrolling, at common projector sizes, normal and large type
+  for (const [width, height] of [
+    [1024, 768],
+    [1366, 768],
+  ])
+    for (const large of [false, true])
+      for (const lang of ['zh', 'en'] as const) {
+        const { page } = await openPage(browser, app, { lang, large, width, height });
+        await page.click('[data-testid=finish]');
+        await page.waitForFunction(
+          () => (window as unknown as { wushe: { summary(): unknown } }).wushe.summary() !== undefined,
+        );
+        await shoot(page, `projector-${width}x${height}-${lang}${large ? '-large' : ''}`, undefined, false);
+        await page.close();
+      }
+  // lessons, the shortcuts overlay, and 100,000 residents
+  for (const lang of ['zh', 'en'] as const) {
+    const { page } = await openPage(browser, app, { lang, width: 1366, height: 768 });
+    await page.click('[data-testid=tab-lessons]');
+    await page.click('[data-testid=lesson-grant-ends]');
+    await shoot(page, `${lang}-lessons`);
+    await page.click('[data-testid=lesson-run-grant-ends-week-52]');
+    await page.click('[data-testid=finish]');
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid=lesson-record]') as HTMLButtonElement).disabled,
+    );
+    await shoot(page, `${lang}-lesson-run`, undefined, false);
+    await page.locator('h1').click();
+    await page.keyboard.press('?');
+    await shoot(page, `${lang}-shortcuts`, undefined, false);
+    await page.close();
+  }
+  {
+    const file = { ...presetById('organization-led')!, residents: 100000 };
+    const { page } = await openPage(browser, app, { lang: 'en', hash: `#s=${encodeScenario(file)}` });
+    await finish(page);
+    await shoot(page, 'community-100k', '#community');
     await page.close();
   }
   // projection: large type and high contrast, 10,000 residents

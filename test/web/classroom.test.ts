@@ -50,6 +50,24 @@ function wrappedWords(): string[] {
   return found;
 }
 
+/** Visible labels and buttons of the sidebar that stick out of it. */
+function clippedInSidebar(): string[] {
+  const side = document.querySelector('#controls')!.getBoundingClientRect();
+  return [
+    ...document.querySelectorAll(
+      '#controls label, #controls button, #controls legend, #controls .field > span',
+    ),
+  ]
+    .filter((el) => (el as HTMLElement).checkVisibility() && !el.closest('.sr-only'))
+    .filter((el) => {
+      // the text itself, which can overflow the box it is in
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return Math.max(range.getBoundingClientRect().right, el.getBoundingClientRect().right) > side.right - 4;
+    })
+    .map((el) => el.textContent ?? '');
+}
+
 /** The smallest on-screen font size (CSS px) of the visible chart text. */
 function smallestChartText(): { px: number; text: string } {
   let min = { px: Infinity, text: '' };
@@ -147,6 +165,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
             expect(b.right, `${b.id} right (${where})`).toBeLessThanOrEqual(width);
           }
           expect(await page.evaluate(() => window.scrollY)).toBe(0);
+          expect(await page.evaluate(clippedInSidebar), where).toEqual([]);
           expect(await page.evaluate(wrappedWords), where).toEqual([]);
           await page.click('[data-testid=finish]');
           await page.waitForFunction(() => (window as unknown as Wushe).wushe.summary() !== undefined);
