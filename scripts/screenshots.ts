@@ -131,7 +131,12 @@ try {
   }
   {
     const file = { ...presetById('organization-led')!, residents: 100000 };
-    const { page } = await openPage(browser, app, { lang: 'en', hash: `#s=${encodeScenario(file)}` });
+    const { page } = await openPage(browser, app, {
+      lang: 'en',
+      hash: `#s=${encodeScenario(file)}`,
+      width: 1366,
+      height: 768,
+    });
     await finish(page);
     await shoot(page, 'community-100k', '#community');
     await page.close();

@@ -354,7 +354,16 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
 
   it('stays responsive with 100,000 residents (the canvas summarises them)', async () => {
     const file = { ...presetById('organization-led')!, residents: 100000, ticks: 104 };
-    const { page } = await openPage(browser, app, { lang: 'en', hash: `#s=${encodeScenario(file)}` });
+    const { page } = await openPage(browser, app, {
+      lang: 'en',
+      hash: `#s=${encodeScenario(file)}`,
+      width: 1366,
+      height: 768,
+    });
+    // more residents than pixels: each dot stands for a square of residents
+    expect(Number(await page.getAttribute('[data-testid=community-view]', 'data-per-dot'))).toBeGreaterThan(
+      1,
+    );
     await page.selectOption('[data-testid=speed]', '10');
     await page.click('[data-testid=play]');
     const measured = await page.evaluate(

@@ -65,6 +65,7 @@ export const en = {
   scenario: 'Scenario',
   preset: 'Preset',
   presetCustom: 'edited',
+  presetOther: 'Other scenario (see its title above)',
   startingStrengths: 'Starting strengths',
   strategy: 'Strategy of social workers and committee',
   'strategy.strengths-first': 'Strengths first (扬长)',

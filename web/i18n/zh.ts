@@ -63,6 +63,7 @@ export const zh: Record<keyof typeof en, string> = {
 
   scenario: '情景',
   preset: '预设情景',
+  presetOther: '其他情景（见上方标题）',
   presetCustom: '已修改',
   startingStrengths: '初始强度',
   strategy: '社工与社区的策略',

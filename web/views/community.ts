@@ -163,6 +163,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     let scale = Math.min(cw / L.width, areaH / L.height);
     // more residents than device pixels: each pixel summarises a square of residents by its commonest colour
     factor = scale * dpr2 < 1 ? Math.ceil(1 / (scale * dpr2)) : 1;
+    canvas.dataset.perDot = String(factor * factor);
     if (factor > 1) {
       summarise(px, L.width, L.height, factor);
       offCtx.putImageData(small!, 0, 0);

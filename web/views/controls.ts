@@ -163,6 +163,8 @@ export function controlsView(
     // option values are exactly the preset ids (a fixed hook); an edited scenario is marked beside it
     preset.replaceChildren(
       ...PRESETS.map((p) => h('option', { value: p.id }, p.title ? pick(p.title) : p.id)),
+      // shown only while the scenario came from a file, a link or a lesson
+      h('option', { value: '', disabled: true, hidden: true }, t('presetOther')),
     );
     preset.value = keepPreset;
     strategy.replaceChildren(...STRATEGIES.map((s) => h('option', { value: s }, t(`strategy.${s}`))));
@@ -188,7 +190,7 @@ export function controlsView(
       field.problem.show(undefined);
     }
     preset.value = editor.presetId;
-    edited.hidden = !(editor.edited || !editor.presetId);
+    edited.hidden = !editor.edited;
     const d = editor.edited ? undefined : f.description;
     description.textContent = d ? pick(d) : '';
   }

@@ -255,11 +255,13 @@ export function lessonsView(
 
   function setUp(l: Lesson, r: LessonRun): void {
     const file = r.setup();
+    file.id = `lesson-${l.id}-${r.id}`;
+    file.title = { zh: `${l.title.zh}：${r.label.zh}`, en: `${l.title.en}: ${r.label.en}` };
     active = { lesson: l, run: r, setup: JSON.stringify(file) };
     editor.replace(file, 'preset', '');
     renderBanner();
     showTab('run');
-    banner.scrollIntoView?.({ block: 'nearest' });
+    window.scrollTo({ top: 0 });
   }
 
   function renderBanner(): void {
