@@ -155,8 +155,13 @@ export function landscapeView(
       .scaleLinear()
       .domain([0, 1])
       .range([ih - chh / 2, chh / 2]);
+    // layers: cells, then the current scenario's ring, then the percentages (never covered by the ring)
+    const cellLayer = plot.append('g');
+    const markLayer = plot.append('g');
+    const textLayer = plot.append('g');
     for (const c of cells) {
-      const g = plot.append('g').attr('transform', `translate(${c.ix * cw},${ih - (c.iy + 1) * chh})`);
+      const at = `translate(${c.ix * cw},${ih - (c.iy + 1) * chh})`;
+      const g = cellLayer.append('g').attr('transform', at);
       const share = c.dominant ? c.share[c.dominant] : 0;
       g.append('rect')
         .attr('width', cw - 2)
@@ -177,7 +182,9 @@ export function landscapeView(
           }),
         );
         if (cw > 40)
-          g.append('text')
+          textLayer
+            .append('text')
+            .attr('transform', at)
             .attr('class', 'cell-text')
             .attr('x', cw / 2)
             .attr('y', chh / 2 + 5)
@@ -219,7 +226,7 @@ export function landscapeView(
       .attr('text-anchor', 'middle')
       .text(t('startStrengthOf', { name: t(`el.${axes.y}`) }));
     const file = current();
-    const mark = plot
+    const mark = markLayer
       .append('g')
       .attr('transform', `translate(${x(file.initial[axes.x])},${y(file.initial[axes.y])})`);
     mark.append('circle').attr('r', 9).attr('class', 'current-mark');
