@@ -7,6 +7,7 @@ import { ELEMENT_COLOR, PROJECT_DASH } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 import { panel } from './panel.ts';
+import { type Obstacles, ParticleLayer, type Route, samplePath } from './particles.ts';
 
 const W = 720;
 const H = 700;
@@ -23,12 +24,6 @@ const BASE: readonly ElementId[] = ['community', 'socialWorkers'];
 /** Label sizes in diagram units (the .node-name and .node-when rules in styles.css). */
 const NAME_PX = 22;
 const WHEN_PX = 20;
-const MAX_PARTICLES = 140;
-const MAX_PENDING = 600;
-const FLIGHT_MS = 1100;
-const PULSE_MS = 900;
-/** Points sampled along each link, for the particles (the links never move). */
-const SAMPLES = 48;
 /** Padding around a label's background, in diagram units. */
 const PAD = 4;
 
@@ -60,21 +55,6 @@ function curve(s: ElementId, t: ElementId, bend: number): string {
   return `M${x0},${y0}Q${ax},${ay} ${px},${py}Q${bx},${by} ${x2},${y2}`;
 }
 
-/** SAMPLES + 1 points (x, y) along the quadratic curve. */
-function sample(s: ElementId, t: ElementId, bend: number): Float32Array {
-  const [x0, y0, cx, cy, x2, y2] = controls(s, t, bend);
-  const out = new Float32Array((SAMPLES + 1) * 2);
-  for (let k = 0; k <= SAMPLES; k++) {
-    const u = k / SAMPLES;
-    const a = (1 - u) * (1 - u);
-    const b = 2 * u * (1 - u);
-    const c = u * u;
-    out[2 * k] = a * x0 + b * cx + c * x2;
-    out[2 * k + 1] = a * y0 + b * cy + c * y2;
-  }
-  return out;
-}
-
 interface Label {
   g: SVGGElement;
   bg: SVGRectElement;
@@ -102,7 +82,6 @@ export function linkageView(): { section: HTMLElement; view: View } {
     'data-testid': 'linkage-diagram',
   });
   const overlay = h('canvas', { class: 'linkage-particles', 'aria-hidden': 'true' });
-  const ctx = overlay.getContext('2d')!;
   const desc = svgEl('title');
   svg.append(desc);
   const defs = svgEl('defs');
@@ -129,10 +108,8 @@ export function linkageView(): { section: HTMLElement; view: View } {
   // one path per (mechanism kind, source, target): kind 0 联中动 (solid, near), 1 动中联 (dashed, wider)
   const links = svgEl('g', { class: 'links' });
   const paths = new Map<string, SVGPathElement>();
-  const routes: Float32Array[] = [];
+  const routes: Route[] = [];
   const routeIndex = new Map<string, number>();
-  const routeColor: string[] = [];
-  const routeKind: number[] = [];
   for (const kind of [0, 1])
     for (const s of ELEMENTS)
       for (const tt of ELEMENTS) {
@@ -149,12 +126,21 @@ export function linkageView(): { section: HTMLElement; view: View } {
         });
         paths.set(key, p);
         routeIndex.set(key, routes.length);
-        routes.push(sample(s, tt, bend));
-        routeColor.push(ELEMENT_COLOR[s]);
-        routeKind.push(kind);
+        routes.push({ points: samplePath(...controls(s, tt, bend)), color: ELEMENT_COLOR[s], kind });
         links.append(p);
       }
   svg.append(links);
+  const particles = new ParticleLayer(
+    overlay,
+    svg,
+    W,
+    routes,
+    ELEMENTS.map((e) => ({
+      at: POS[e],
+      color: ELEMENT_COLOR[e],
+      radius: () => nodes.get(e)!.r,
+    })),
+  );
 
   const label = (cls: string): Label => {
     const g = svgEl('g', { class: 'label' });
@@ -185,15 +171,6 @@ export function linkageView(): { section: HTMLElement; view: View } {
   const legend = svgEl('g', { class: 'legend', transform: `translate(16,${H - 72})` });
   svg.append(legend);
 
-  // particles: route and start time in typed arrays, no allocation per frame
-  const pRoute = new Int16Array(MAX_PARTICLES);
-  const pStart = new Float64Array(MAX_PARTICLES);
-  let live = 0;
-  const qRoute = new Int16Array(MAX_PENDING);
-  const qAt = new Float64Array(MAX_PENDING);
-  let queued = 0;
-  const pulses = new Map<ElementId, number>();
-  let canvasClear = true;
   let run: RunState | undefined;
 
   /** A label's width and its extent above and below the baseline (estimated until it can be measured). */
@@ -347,149 +324,36 @@ export function linkageView(): { section: HTMLElement; view: View } {
   }
 
   function spawn(now: number, snap: Snapshot): void {
-    const spread = 700;
     for (const f of snap.flows) {
       const s = ELEMENTS[f.source];
       const tt = ELEMENTS[f.target];
       if (s === tt) {
-        pulses.set(s, now);
+        particles.pulse(ELEMENTS.indexOf(s), now);
         continue;
       }
       const kind = MECHANISMS[f.mechanism].project ? 1 : 0;
-      const route = routeIndex.get(`${kind}:${s}:${tt}`)!;
-      const count = Math.min(6, Math.ceil(Math.log2(f.count + 1)));
-      // a visual spread only: not part of the simulation, which never sees this
-      for (let k = 0; k < count && queued < MAX_PENDING; k++) {
-        qRoute[queued] = route;
-        qAt[queued] = now + Math.random() * spread;
-        queued++;
-      }
+      particles.launch(
+        routeIndex.get(`${kind}:${s}:${tt}`)!,
+        Math.min(6, Math.ceil(Math.log2(f.count + 1))),
+        now,
+      );
     }
   }
 
-  /** Matches the overlay canvas to the diagram's size on screen. */
-  function fitOverlay(): void {
-    const dpr = window.devicePixelRatio || 1;
-    const w = svg.clientWidth;
-    const hh = svg.clientHeight;
-    overlay.width = Math.max(1, Math.round(w * dpr));
-    overlay.height = Math.max(1, Math.round(hh * dpr));
-    canvasClear = true;
-  }
-  new ResizeObserver(fitOverlay).observe(svg);
-
-  /** Everything outside the circles and the label boxes (even-odd), in diagram units. */
-  function clipOutNodes(): void {
-    ctx.beginPath();
-    ctx.rect(0, 0, W, H);
-    for (const n of nodes.values()) {
-      for (const l of [n.name, n.when]) {
-        const [bx, by, bw, bh] = l.box;
-        ctx.rect(bx + bw, by, -bw, bh);
-      }
-    }
+  /** The circles and label boxes the moving dots pass under, in diagram units. */
+  function obstacles(): Obstacles {
+    const circles: Obstacles['circles'] = [];
+    const boxes: Obstacles['boxes'] = [];
     for (const e of ELEMENTS) {
       const n = nodes.get(e)!;
-      const [x, y] = POS[e];
-      ctx.moveTo(x + n.r + 1, y);
-      ctx.arc(x, y, n.r + 1, 0, Math.PI * 2, true);
+      circles.push([...POS[e], n.r]);
+      boxes.push(n.name.box, n.when.box);
     }
-    ctx.clip('evenodd');
+    return { circles, boxes };
   }
 
   function frame(now: number): void {
-    // due particles start flying; the rest wait (compacted in place)
-    if (queued) {
-      let keep = 0;
-      for (let k = 0; k < queued; k++) {
-        if (qAt[k] <= now) {
-          if (live < MAX_PARTICLES) {
-            pRoute[live] = qRoute[k];
-            pStart[live] = now;
-            live++;
-          }
-        } else {
-          qRoute[keep] = qRoute[k];
-          qAt[keep] = qAt[k];
-          keep++;
-        }
-      }
-      queued = keep;
-    }
-    for (let k = live - 1; k >= 0; k--)
-      if (now - pStart[k] >= FLIGHT_MS) {
-        live--;
-        pRoute[k] = pRoute[live];
-        pStart[k] = pStart[live];
-      }
-    for (const [e, start] of pulses) if (now - start >= PULSE_MS) pulses.delete(e);
-    if (!live && !pulses.size) {
-      if (!canvasClear) {
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.clearRect(0, 0, overlay.width, overlay.height);
-        canvasClear = true;
-      }
-      return;
-    }
-    const k = overlay.width / W;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, overlay.width, overlay.height);
-    ctx.setTransform(k, 0, 0, k, 0, 0);
-    ctx.save();
-    clipOutNodes();
-    // rings: growth inside an element
-    ctx.lineWidth = 4;
-    for (const [e, start] of pulses) {
-      const u = (now - start) / PULSE_MS;
-      const [x, y] = POS[e];
-      ctx.globalAlpha = 0.8 * (1 - u);
-      ctx.strokeStyle = ELEMENT_COLOR[e];
-      ctx.beginPath();
-      ctx.arc(x, y, nodes.get(e)!.r + 4 + 16 * u, 0, Math.PI * 2);
-      ctx.stroke();
-    }
-    ctx.globalAlpha = 1;
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = '#ffffff';
-    // dots (联中动) and diamonds (动中联), one path per colour and kind
-    for (const color of new Set(routeColor))
-      for (const kind of [0, 1]) {
-        ctx.beginPath();
-        let any = false;
-        for (let p = 0; p < live; p++) {
-          const r = pRoute[p];
-          if (routeColor[r] !== color || routeKind[r] !== kind) continue;
-          any = true;
-          const pts = routes[r];
-          const u = ((now - pStart[p]) / FLIGHT_MS) * SAMPLES;
-          const i = Math.min(SAMPLES - 1, Math.floor(u));
-          const f = u - i;
-          const x = pts[2 * i] + (pts[2 * i + 2] - pts[2 * i]) * f;
-          const y = pts[2 * i + 1] + (pts[2 * i + 3] - pts[2 * i + 1]) * f;
-          if (kind) {
-            ctx.moveTo(x, y - 8);
-            ctx.lineTo(x + 8, y);
-            ctx.lineTo(x, y + 8);
-            ctx.lineTo(x - 8, y);
-            ctx.closePath();
-          } else {
-            ctx.moveTo(x + 6, y);
-            ctx.arc(x, y, 6, 0, Math.PI * 2);
-          }
-        }
-        if (!any) continue;
-        ctx.fillStyle = color;
-        ctx.fill();
-        ctx.stroke();
-      }
-    ctx.restore();
-    canvasClear = false;
-  }
-
-  function clearParticles(): void {
-    live = 0;
-    queued = 0;
-    pulses.clear();
+    particles.frame(now, obstacles);
   }
 
   body.append(h('div', { class: 'linkage-box' }, svg, overlay));
@@ -529,7 +393,7 @@ export function linkageView(): { section: HTMLElement; view: View } {
     view: {
       reset(r) {
         run = r;
-        clearParticles();
+        particles.stop();
         drawLabels();
         drawLinks();
       },
