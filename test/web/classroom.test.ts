@@ -183,6 +183,29 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
         }
       });
 
+  it('draws chart text at 12 px or more on the comparison and landscape tabs at 1366×768', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { page } = await openPage(browser, app, { lang, width: 1366, height: 768 });
+      await page.click('[data-testid=tab-compare]');
+      await page.click('#compare button >> nth=1');
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('.compare-table td').length === 15 &&
+          ![...document.querySelectorAll('.compare-table td')].some((td) => td.textContent === '…'),
+      );
+      const compare = await page.evaluate(smallestChartText);
+      expect(compare.px, `compare: “${compare.text}” (${lang})`).toBeGreaterThanOrEqual(12);
+      await page.click('[data-testid=tab-landscape]');
+      await page.fill('#land-steps', '3');
+      await page.fill('#land-reps', '1');
+      await page.click('[data-testid=landscape-run]');
+      await page.waitForFunction(() => document.querySelectorAll('#landscape .cell-text').length === 9);
+      const landscape = await page.evaluate(smallestChartText);
+      expect(landscape.px, `landscape: “${landscape.text}” (${lang})`).toBeGreaterThanOrEqual(12);
+      await page.close();
+    }
+  });
+
   it('keeps the keyboard shortcuts after a click on a button or a tab, not in text fields; ? lists them', async () => {
     const { page } = await openPage(browser, app, { lang: 'en' });
     await page.click('#large');
