@@ -1,20 +1,12 @@
 import { ELEMENTS } from '../../src/model/elements.ts';
 import { h } from '../dom.ts';
 import type { ScenarioEditor } from '../editor.ts';
-import { downloadText } from '../export.ts';
 import { pick, t } from '../i18n/index.ts';
 import { LESSONS, type Lesson, type LessonRun } from '../lessons/catalogue.ts';
-import {
-  blankRecord,
-  type LessonRecord,
-  loadRecords,
-  mergeRecords,
-  parseRecordsCsv,
-  recordsCsv,
-  saveRecords,
-} from '../lessons/records.ts';
+import { blankRecord, type LessonRecord, loadRecords, saveRecords } from '../lessons/records.ts';
 import type { Player } from '../player.ts';
 import { problemSlot } from '../problem.ts';
+import { classRecordsView } from './classRecords.ts';
 import { panel } from './panel.ts';
 
 const STUDENT_KEY = 'wushe.student';
@@ -31,6 +23,7 @@ export function lessonsView(
   showTab: (id: 'run' | 'lessons') => void,
 ): { section: HTMLElement; banner: HTMLElement; relabel: () => void } {
   const { section, body } = panel('lessons', 'lessonsTitle', 'lessonsHelp');
+  const status = h('p', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'lesson-status' });
   const records = loadRecords();
   let current: Lesson = LESSONS[0];
   /** The lesson run on screen in the simulator, and the scenario it was set up with. */
@@ -59,38 +52,12 @@ export function lessonsView(
   });
   const picker = h('div', { class: 'lesson-picker', role: 'group' });
   const card = h('div', { class: 'lesson-card', 'data-testid': 'lesson-card' });
-  const status = h('p', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'lesson-status' });
 
   // the teacher's part: this browser's records as CSV, and merging several students' files
-  const count = h('p', { class: 'muted', 'data-testid': 'lesson-count' });
-  const exportCsv = h('button', { type: 'button', 'data-testid': 'lesson-export', i18n: 'lessonExport' });
-  const importInput = h('input', {
-    id: 'lesson-import',
-    type: 'file',
-    accept: '.csv,text/csv',
-    multiple: true,
-    class: 'file-input',
-    'data-testid': 'lesson-import',
+  const teacher = classRecordsView(records, (message) => {
+    if (message) status.textContent = message;
+    renderCard();
   });
-  const importProblem = problemSlot('lesson-import-problem');
-  importProblem.attach(importInput);
-  const clear = h('button', { type: 'button', class: 'danger', i18n: 'lessonClear' });
-  const teacher = h(
-    'details',
-    { class: 'lesson-teacher' },
-    h('summary', { i18n: 'lessonTeacher' }),
-    h('p', { class: 'help', i18n: 'lessonTeacherHelp' }),
-    count,
-    h(
-      'div',
-      { class: 'button-row' },
-      exportCsv,
-      h('label', { for: 'lesson-import', class: 'button', i18n: 'lessonImport' }),
-      importInput,
-      clear,
-    ),
-    importProblem.el,
-  );
   body.append(
     h(
       'label',
@@ -101,7 +68,7 @@ export function lessonsView(
     picker,
     card,
     status,
-    teacher,
+    teacher.root,
   );
 
   // the banner over the simulator while a lesson's run is on screen
@@ -133,7 +100,7 @@ export function lessonsView(
   function add(r: Partial<LessonRecord>): boolean {
     records.push(blankRecord({ time: now(), student: name(), lesson: current.id, ...r }));
     const ok = saveRecords(records);
-    renderCount();
+    teacher.render();
     return ok;
   }
   const mine = (lesson: string, step: LessonRecord['step'], run = '') =>
@@ -306,54 +273,16 @@ export function lessonsView(
     }
   });
 
-  function renderCount(): void {
-    const students = new Set(records.map((r) => r.student)).size;
-    count.textContent = t('lessonCount', { n: records.length, s: students });
-    exportCsv.disabled = records.length === 0;
-  }
-  exportCsv.addEventListener('click', () =>
-    downloadText(
-      `wushe-lessons-${new Date().toISOString().slice(0, 10)}.csv`,
-      recordsCsv(records),
-      'text/csv',
-    ),
-  );
-  importInput.addEventListener('change', async () => {
-    const files = [...(importInput.files ?? [])];
-    importInput.value = '';
-    const problems: string[] = [];
-    let added = 0;
-    for (const f of files) {
-      try {
-        added += mergeRecords(records, parseRecordsCsv(await f.text()));
-      } catch (e) {
-        problems.push(t('lessonBadCsv', { name: f.name, columns: (e as Error).message }));
-      }
-    }
-    saveRecords(records);
-    importProblem.show(problems.length ? problems : undefined);
-    status.textContent = t('lessonMerged', { n: added, files: files.length - problems.length });
-    renderCount();
-    renderCard();
-  });
-  clear.addEventListener('click', () => {
-    if (!window.confirm(t('lessonClearConfirm'))) return;
-    records.length = 0;
-    saveRecords(records);
-    renderCount();
-    renderCard();
-  });
-
   renderPicker();
   renderCard();
-  renderCount();
+  teacher.render();
   return {
     section,
     banner,
     relabel: () => {
       renderPicker();
       renderCard();
-      renderCount();
+      teacher.render();
       renderBanner();
     },
   };
