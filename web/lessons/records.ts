@@ -120,7 +120,9 @@ export function parseRecordsCsv(text: string): LessonRecord[] {
       mode: get('mode'),
       firstMover: get('firstMover'),
       allInvolvedWeek: get('allInvolvedWeek'),
-      strength: Object.fromEntries(ELEMENTS.map((e) => [e, get(`strength.${e}`)])),
+      strength: Object.fromEntries(
+        ELEMENTS.filter((e) => get(`strength.${e}`) !== '').map((e) => [e, get(`strength.${e}`)]),
+      ),
       edited: get('edited'),
     });
   });
