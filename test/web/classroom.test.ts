@@ -371,6 +371,9 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
         expect(await page.isVisible('[data-testid=error]')).toBe(false);
       }
     }
+    // choosing a preset ends the lesson's run
+    await page.selectOption('[data-testid=preset]', 'baseline');
+    await page.waitForSelector('[data-testid=lesson-banner]', { state: 'hidden' });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -225,7 +225,9 @@ export function lessonsView(
     file.id = `lesson-${l.id}-${r.id}`;
     file.title = { zh: `${l.title.zh}：${r.label.zh}`, en: `${l.title.en}: ${r.label.en}` };
     active = { lesson: l, run: r, setup: JSON.stringify(file) };
+    settingUp = true;
     editor.replace(file, 'preset', '');
+    settingUp = false;
     renderBanner();
     showTab('run');
     window.scrollTo({ top: 0 });
@@ -263,6 +265,13 @@ export function lessonsView(
     showTab('lessons');
     renderPicker();
     renderCard();
+  });
+  // another preset, file or link ends the lesson's run (edits keep it, and are marked in the record)
+  let settingUp = false;
+  editor.onChange((_file, why) => {
+    if (settingUp || why === 'edit' || !active) return;
+    active = undefined;
+    renderBanner();
   });
   player.onStateChange(() => {
     if (!active) return;
