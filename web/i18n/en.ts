@@ -165,7 +165,8 @@ export const en = {
   notYet: 'not yet rolled in',
 
   communityTitle: 'The community',
-  communityHelp: 'One square per resident, grouped into buildings; markers show organisations.',
+  communityHelp:
+    'One square per resident, grouped into buildings; markers show organisations. With more residents than pixels, a square stands for several residents and takes their commonest colour.',
   'role.0': 'Resident',
   'role.1': 'Participant',
   'role.2': 'Volunteer',
@@ -175,7 +176,7 @@ export const en = {
   organisation: 'Organisation',
   swFte: 'Social workers: {n} FTE',
   fund: 'Charity fund: ¥{n}',
-  summarised: 'each dot: {n} residents, commonest colour',
+  summarised: '1 dot = {n} residents',
   residentsCount: '{n} residents in {b} buildings',
 
   strengthTitle: 'Strength over time',

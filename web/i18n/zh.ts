@@ -163,7 +163,8 @@ export const zh: Record<keyof typeof en, string> = {
   notYet: '尚未卷入',
 
   communityTitle: '社区全景',
-  communityHelp: '每个小方格是一位居民，按楼栋排列；标记表示社会组织。',
+  communityHelp:
+    '每个小方格是一位居民，按楼栋排列；标记表示社会组织。居民多于像素时，一个小方格代表几位居民，显示其中最常见的颜色。',
   'role.0': '普通居民',
   'role.1': '参与者',
   'role.2': '志愿者',
@@ -173,7 +174,7 @@ export const zh: Record<keyof typeof en, string> = {
   organisation: '社会组织',
   swFte: '社工：{n} 人（全职当量）',
   fund: '慈善基金：¥{n}',
-  summarised: '每点代表 {n} 位居民（取最常见颜色）',
+  summarised: '每点 = {n} 位居民',
   residentsCount: '{n} 位居民，{b} 栋楼',
 
   strengthTitle: '强度随时间变化',

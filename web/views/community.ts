@@ -229,7 +229,10 @@ export function communityView(): { section: HTMLElement; view: View } {
     // row 1, social workers: one figure per full-time worker (up to 30), then the number
     const y1 = row(STRIP_ROW) / 2;
     const fte = s.socialWorkers;
-    const shown = Math.min(30, Math.round(fte));
+    const swLabel = t('swFte', { n: fte.toFixed(1) });
+    // as many figures as leave room for the number
+    const room = Math.floor((cw - 40 - ctx.measureText(swLabel).width) / 11);
+    const shown = Math.max(0, Math.min(30, Math.round(fte), room));
     ctx.fillStyle = ELEMENT_COLOR.socialWorkers;
     for (let k = 0; k < shown; k++) {
       ctx.beginPath();
@@ -238,19 +241,22 @@ export function communityView(): { section: HTMLElement; view: View } {
       ctx.fillRect(13 + k * 11, y1, 7, 9);
     }
     ctx.fillStyle = '#e6edf3';
-    ctx.fillText(t('swFte', { n: fte.toFixed(1) }), 22 + shown * 11, y1 + 2);
-    if (factor > 1) {
-      ctx.textAlign = 'right';
-      ctx.fillText(t('summarised', { n: factor * factor }), cw - 10, y1 + 2);
-      ctx.textAlign = 'left';
-    }
+    ctx.fillText(swLabel, 22 + shown * 11, y1 + 2);
+
     // row 2, the charity fund as a bar against the fund that means full strength
     const y2 = row(STRIP_ROW) * 1.5;
     const fundRef = r.scenario.parameters.strength.fundPerResident * r.scenario.residents;
     const label = t('fund', { n: Math.round(s.fund).toLocaleString('en-US') });
     const textW = ctx.measureText(label).width;
     const barX = 22 + textW;
-    const barW = Math.max(40, Math.min(260, cw - barX - 16));
+    // when residents outnumber pixels, the note on how many each dot stands for, right of the bar
+    const note = factor > 1 ? t('summarised', { n: factor * factor }) : '';
+    const noteW = note ? ctx.measureText(note).width + 16 : 0;
+    const barW = Math.max(40, Math.min(260, cw - barX - 16 - noteW));
+    if (note) {
+      ctx.fillStyle = '#e6edf3';
+      ctx.fillText(note, barX + barW + 12, y2);
+    }
     ctx.fillStyle = '#e6edf3';
     ctx.fillText(label, 12, y2);
     ctx.fillStyle = '#3b434c';
