@@ -9,13 +9,20 @@ export interface Shortcut {
   act(): void;
 }
 
-/** True for elements that take typed text or arrow keys themselves (where shortcuts stay off). */
+/** True for elements that take typed text (or, for a list, letters and arrows) themselves: shortcuts stay off. */
 export function isTextField(el: Element | null): boolean {
   if (!el) return false;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
   if (el instanceof HTMLInputElement)
-    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'color', 'image'].includes(el.type);
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'color', 'image', 'range'].includes(
+      el.type,
+    );
   return (el as HTMLElement).isContentEditable === true;
+}
+
+/** A slider keeps its arrow keys; the other shortcuts work on it. */
+function keyBelongsTo(el: Element | null, key: string): boolean {
+  return el instanceof HTMLInputElement && el.type === 'range' && key.startsWith('Arrow');
 }
 
 /**
@@ -27,7 +34,7 @@ export function installShortcuts(shortcuts: Shortcut[], dialog: HTMLDialogElemen
   let swallowedSpace = false;
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    if (isTextField(e.target as Element)) return;
+    if (isTextField(e.target as Element) || keyBelongsTo(e.target as Element, e.key)) return;
     if (dialog.open && e.key !== '?') return;
     const s = shortcuts.find((k) => k.keys.includes(e.key));
     if (!s) return;

@@ -230,6 +230,20 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(300);
     expect(await tick(page)).toBe(1);
+    // a slider keeps its arrow keys (the run restarts with the new value) and takes the other shortcuts
+    await page.focus('[data-testid=slider-volunteers]');
+    const before = Number(await page.inputValue('[data-testid=slider-volunteers]'));
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (v) => (window as unknown as Wushe).wushe.file().initial.volunteers !== v,
+      before,
+    );
+    await page.waitForTimeout(400);
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid=finish]') as HTMLButtonElement).disabled,
+    );
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => (window as unknown as Wushe).wushe.summary() !== undefined);
     await page.locator('h1').click();
     await page.keyboard.press('?');
     await page.waitForSelector('[data-testid=shortcuts]', { state: 'visible' });
