@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/engine/run.ts';
+import { Simulation } from '../../src/engine/run.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import { LESSONS, withoutSocialWorkers } from '../../web/lessons/catalogue.ts';
 import { presetById } from '../../web/presets.ts';
@@ -34,7 +34,7 @@ describe('guided lessons', () => {
       change?.(f);
       const v = validateScenario({ ...f, ticks: 4, residents: 500 });
       if (!v.ok) throw new Error(v.errors.join('\n'));
-      return runScenario(v.scenario).summary.final.counts.socialWorkers;
+      return new Simulation(v.scenario).world.socialWorkers.fte;
     };
     expect(fte()).toBeGreaterThan(0);
     expect(fte(withoutSocialWorkers)).toBe(0);
