@@ -11,7 +11,7 @@ export function whyText(p: Pathway, leadWeeks: number, ticks: number): string {
   const name = (e: ElementId) => t(`el.${e}`);
   const short = (e: ElementId) => t(`short.${e}`);
   const first = p.firstMover;
-  if (first === null) return t('whyNone', { ticks });
+  if (first === null) return ticks === 0 ? t('whyStart') : t('whyNone', { ticks });
   const week = p.rollIn[first] as number;
   const second = p.order[1];
   const lead = second ? (p.rollIn[second] as number) - week : ticks + 1 - week;

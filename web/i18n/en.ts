@@ -189,6 +189,7 @@ export const en = {
   allInvolved: 'All five involved',
   verdict: 'Practice model',
   why: 'Why',
+  whyStart: 'Week 0: no element has acted yet. Press Play.',
   whyNone: 'No carrier element rolled in within {ticks} weeks: the base acted alone.',
   whyLead: '{name} moved first (week {week}), {lead} weeks before {next}; order: {order}.',
   whyAlone: '{name} moved first (week {week}) and no other carrier followed; order: {order}.',

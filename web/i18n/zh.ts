@@ -187,6 +187,7 @@ export const zh: Record<keyof typeof en, string> = {
   allInvolved: '五社全部卷入',
   verdict: '实践模式',
   why: '判断依据',
+  whyStart: '第0周：还没有要素开始行动。请按“播放”。',
   whyNone: '{ticks}周内没有载体要素被卷入：只有社区与社工在行动。',
   whyLead: '{name}率先行动（第{week}周），比{next}早{lead}周；顺序：{order}。',
   whyAlone: '{name}率先行动（第{week}周），其他载体要素未被卷入；顺序：{order}。',
