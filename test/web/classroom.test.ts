@@ -432,7 +432,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
       `web: ${measured.fps.toFixed(1)} frames/s with 100,000 residents while playing, longest gap ${measured.maxGap.toFixed(0)} ms, ${measured.weeks} weeks in 3 s`,
     );
     expect(measured.weeks).toBeGreaterThan(3);
-    expect(measured.fps).toBeGreaterThan(8);
+    expect(measured.fps).toBeGreaterThan(5);
     expect(measured.maxGap).toBeLessThan(1000);
     await page.click('[data-testid=pause]');
     await page.locator('#community').screenshot({ path: `${OUT}/community-100k.png` });
