@@ -38,6 +38,8 @@ export interface Overrides {
   set?: string[];
   seed?: number;
   ticks?: number;
+  /** Mechanism ids to switch off, added to the scenario's own `knockouts` (`--knockout`). */
+  knockouts?: string[];
 }
 
 export interface LoadedScenario {
@@ -75,6 +77,11 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
       else origins.set(assignment.slice(0, assignment.indexOf('=')).trim(), origin);
     }
     if (problems.length > 0) throw new UsageError(problems);
+  }
+  if (overrides.knockouts?.length && isPlainObject(value)) {
+    const own = Array.isArray(value.knockouts) ? value.knockouts : [];
+    value.knockouts = [...own, ...overrides.knockouts];
+    origins.set('knockouts', '--knockout');
   }
 
   const result = validateScenario(value);

@@ -8,6 +8,7 @@ interface RunOptions {
   seed?: number;
   ticks?: number;
   set?: string[];
+  knockout?: string[];
   json?: boolean;
   out?: string;
   quiet?: boolean;
@@ -19,6 +20,7 @@ Examples:
   $ wushe run my.json --seed 7 --ticks 52 --json > run.json
   $ wushe run my.json --set initial.volunteers=0.9 --set strategy=balanced
   $ wushe run my.json --out results/run-1 --quiet
+  $ wushe run my.json --knockout social-worker-support --knockout contract-end
 
 --set takes any field by its dotted path (see \`wushe schema\`); the value is read as JSON when it
 parses as JSON, as text otherwise. Overrides are validated like the file itself. --seed N and
@@ -36,6 +38,11 @@ export function runCommand(): Command {
     .option('--seed <n>', 'random seed (overrides the scenario’s)', integerFor('seed'))
     .option('--ticks <weeks>', 'weeks to simulate (overrides the scenario’s)', integerFor('ticks'))
     .option('--set <path=value>', 'override a scenario field by its dotted path (repeatable)', collect)
+    .option(
+      '--knockout <id>',
+      'switch a mechanism off for this run (repeatable; ids in `wushe schema`)',
+      collect,
+    )
     .option('--json', 'print the run summary as one JSON document on stdout')
     .option('--out <dir>', 'write the full data files into this directory (created if missing)')
     .option('-q, --quiet', 'no progress or notes on stderr')
@@ -44,7 +51,12 @@ export function runCommand(): Command {
 }
 
 function run(file: string, opts: RunOptions): void {
-  const { scenario } = loadScenario(file, { set: opts.set, seed: opts.seed, ticks: opts.ticks });
+  const { scenario } = loadScenario(file, {
+    set: opts.set,
+    seed: opts.seed,
+    ticks: opts.ticks,
+    knockouts: opts.knockout,
+  });
   if (opts.out !== undefined) prepareOutDir(opts.out);
 
   const progress =

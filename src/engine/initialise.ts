@@ -2,19 +2,24 @@ import { CHARITY, ORGANIZATIONS } from '../model/elements.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { smallWorld } from './network.ts';
 import { addDonor, becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from './ops.ts';
-import { createStreams, type Random, randomInt, unitWithMean } from './random.ts';
+import { capableResidentOf, drawResident, residentOfBuilding } from './people.ts';
+import { createStreams, type Random, randomInt } from './random.ts';
 import {
   createDonors,
   createOrganizations,
+  createPipeline,
   createProjects,
   createRecorder,
   createResidents,
+  createSocialWorkers,
   emptyCounters,
+  switches,
   VOLUNTEER,
   type World,
 } from './state.ts';
 import { measureStrength, strengthReference, strengthUnits } from './strength.ts';
 import { sumNeeds } from './systems/needs.ts';
+import { joinTeam, refreshTeam } from './team.ts';
 
 export interface WorldOptions {
   /** Keep the individual event log. */
@@ -46,7 +51,9 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     donors: createDonors(Math.max(16, Math.ceil(ref.donors * 2))),
     projects: createProjects(Math.max(16, Math.ceil((n / 10000) * 40))),
     committee: { staff: 0, links: 0 },
-    socialWorkers: { fte: 0, skill: 0 },
+    socialWorkers: createSocialWorkers(),
+    pipeline: createPipeline(16),
+    on: switches(scenario.knockouts ?? []),
     charity: { fund: 0, externalPerWeek: 0, externalWeeksLeft: 0 },
     incentive: false,
     targets: new Int32Array(0),
@@ -71,8 +78,11 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   seedVolunteers(world, s.volunteers, random.population);
   world.committee.staff = s.community * ref.staff;
   world.committee.links = Math.round(s.community * ref.links);
-  world.socialWorkers.fte = s.socialWorkers * ref.socialWorkers;
-  world.socialWorkers.skill = s.socialWorkers;
+  // the starting social workers are stationed under a contract already under way (its end staggered over a term)
+  joinTeam(world.socialWorkers.stationed, s.socialWorkers * ref.socialWorkers, s.socialWorkers);
+  if (world.socialWorkers.stationed.fte > 0)
+    world.socialWorkers.contractLeft = 1 + randomInt(random.socialWork, p.socialWorkers.contractWeeks);
+  refreshTeam(world.socialWorkers);
   const donors = Math.round(s.charity * ref.donors);
   for (let k = 0; k < donors; k++) addDonor(world, p.charity.giftMean * (0.5 + random.population()), CHARITY);
   world.charity.fund = s.charity * ref.fund;
@@ -81,43 +91,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   return world;
 }
 
-/** A value spread evenly within `spread` of `mean`, kept in [0, 1]. */
-function around(mean: number, spread: number, u: number): number {
-  const v = mean + spread * (2 * u - 1);
-  return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
 function populate(world: World, random: Random): void {
-  const p = world.params.population;
-  const res = world.residents;
-  for (let i = 0; i < res.count; i++) {
-    res.talent[i] = random() < p.capableShare ? 0.7 + 0.3 * random() : 0.6 * random();
-    res.willingness[i] = unitWithMean(random, p.willingnessMean);
-    for (let k = 0; k < 3; k++) {
-      const need = unitWithMean(random, p.needMean);
-      res.needBaseline[3 * i + k] = need;
-      res.needs[3 * i + k] = need;
-    }
-    res.belonging[i] = around(p.belongingMean, p.attitudeSpread, random());
-    res.trust[i] = around(p.trustMean, p.attitudeSpread, random());
-  }
-}
-
-/** A random resident of building `b` (buildings are contiguous ranges of resident ids). */
-export function residentOfBuilding(world: World, b: number, random: Random): number {
-  const start = b * world.buildingSize;
-  const end = Math.min(world.residents.count, start + world.buildingSize);
-  return start + randomInt(random, end - start);
-}
-
-/** The most talented of a few residents drawn from building `b`: a capable person (能人) if there is one. */
-export function capableResidentOf(world: World, b: number, random: Random, draws = 4): number {
-  let best = residentOfBuilding(world, b, random);
-  for (let k = 1; k < draws; k++) {
-    const i = residentOfBuilding(world, b, random);
-    if (world.residents.talent[i] > world.residents.talent[best]) best = i;
-  }
-  return best;
+  for (let i = 0; i < world.residents.count; i++) drawResident(world, i, random);
 }
 
 function seedOrganizations(world: World, s: number, random: Random): void {

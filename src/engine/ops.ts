@@ -214,3 +214,31 @@ export function markServed(world: World, i: number, element: number): void {
   world.residents.served[i] |= 1 << element;
   world.record.contacts[element] += 1;
 }
+
+/** Schedules something that takes effect in week `due` (an incubation, a training, a post refilled). */
+export function schedule(world: World, kind: number, by: number, due: number): void {
+  let q = world.pipeline;
+  if (q.count === q.due.length) {
+    const n = Math.max(16, q.due.length * 2);
+    q = world.pipeline = { count: q.count, due: grow(q.due, n), kind: grow(q.kind, n), by: grow(q.by, n) };
+  }
+  q.due[q.count] = due;
+  q.kind[q.count] = kind;
+  q.by[q.count] = by;
+  q.count++;
+}
+
+/** A core volunteer steps back to ordinary volunteering (burnout); organisers keep leading. */
+export function stepBack(world: World, i: number): void {
+  const res = world.residents;
+  if (res.role[i] !== CORE) return;
+  res.role[i] = VOLUNTEER;
+  res.since[i] = world.tick;
+  world.counters.cores--;
+}
+
+/** Forgets who served resident i (a newcomer has been served by no one). */
+export function markUnserved(world: World, i: number): void {
+  if (world.residents.served[i] !== 0) world.counters.served--;
+  world.residents.served[i] = 0;
+}

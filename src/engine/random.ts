@@ -15,6 +15,8 @@ export interface Streams {
   services: Random;
   attrition: Random;
   interventions: Random;
+  socialWork: Random;
+  committee: Random;
 }
 
 export const STREAM_NAMES: readonly (keyof Streams)[] = [
@@ -25,14 +27,18 @@ export const STREAM_NAMES: readonly (keyof Streams)[] = [
   'services',
   'attrition',
   'interventions',
+  'socialWork',
+  'committee',
 ];
+
+/** The one way to derive a named random stream from a seed (every stream of a run comes from here). */
+export function namedStream(seed: number, name: string): Random {
+  return seedrandom.xor4096(`wushe:${seed}:${name}`);
+}
 
 export function createStreams(seed: number): Streams {
   const out = {} as Streams;
-  for (const name of STREAM_NAMES) {
-    const prng = seedrandom.xor4096(`wushe:${seed}:${name}`);
-    out[name] = prng;
-  }
+  for (const name of STREAM_NAMES) out[name] = namedStream(seed, name);
   return out;
 }
 

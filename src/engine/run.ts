@@ -193,8 +193,6 @@ function flows(w: World): Flow[] {
   return out;
 }
 
-const IMPROVEMENT = 0.05;
-
 function outcomes(w: World): Outcomes {
   const res = w.residents;
   const n = res.count;
@@ -202,6 +200,7 @@ function outcomes(w: World): Outcomes {
   const improved = new Float64Array(3);
   let belonging = 0;
   let trust = 0;
+  const IMPROVEMENT = w.params.services.improvement;
   for (let i = 0; i < n; i++) {
     const bits = res.served[i];
     for (let e = 0; e < 5; e++) if (bits & (1 << e)) served[e]++;

@@ -1,6 +1,6 @@
 import type { Parameters } from '../model/parameters.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { MECHANISMS } from './mechanisms.ts';
+import { KNOCKOUT_IDS, MECHANISMS } from './mechanisms.ts';
 import type { Network } from './network.ts';
 import type { Streams } from './random.ts';
 import type { StrengthReference, StrengthUnits } from './strength.ts';
@@ -96,6 +96,84 @@ export interface Projects {
   home: Int32Array;
 }
 
+/**
+ * The committee (社区两委): staff in post (FTE), posts left empty by turnover and not yet refilled
+ * (they are in the pipeline), and partner links (共建单位).
+ */
+export interface Committee {
+  staff: number;
+  links: number;
+}
+
+/**
+ * A group of social workers: FTE present and their mean skill. Skill belongs to the people: when a
+ * group leaves, its skill leaves with it.
+ */
+export interface Team {
+  fte: number;
+  skill: number;
+}
+
+/**
+ * The social-worker element (docs/ODD.md, "Social workers"): agency workers stationed under a
+ * purchase-of-service contract (a term), workers whose time the charity fund buys week by week, and
+ * local para-professionals (本土社工) trained from committee staff and core volunteers. `fte` and
+ * `skill` are the totals (FTE-weighted skill) that the rest of the model reads; `refreshTeam` keeps
+ * them equal to the groups'.
+ */
+export interface SocialWorkers {
+  fte: number;
+  skill: number;
+  stationed: Team;
+  /** Weeks left on the stationed workers' contract (0: none). */
+  contractLeft: number;
+  funded: Team;
+  local: Team;
+}
+
+export const PIPELINE_INCUBATION = 0;
+export const PIPELINE_TRAINING = 1;
+export const PIPELINE_VACANCY = 2;
+
+/** Things under way that take effect in a later week (a small growable queue, unordered). */
+export interface Pipeline {
+  count: number;
+  due: Int32Array;
+  kind: Uint8Array;
+  /** Element that started it (incubations) or where the trainee came from. */
+  by: Uint8Array;
+}
+
+export function createPipeline(capacity: number): Pipeline {
+  return {
+    count: 0,
+    due: new Int32Array(capacity),
+    kind: new Uint8Array(capacity),
+    by: new Uint8Array(capacity),
+  };
+}
+
+export function createSocialWorkers(): SocialWorkers {
+  return {
+    fte: 0,
+    skill: 0,
+    stationed: { fte: 0, skill: 0 },
+    contractLeft: 0,
+    funded: { fte: 0, skill: 0 },
+    local: { fte: 0, skill: 0 },
+  };
+}
+
+/** The knock-out table of a scenario: 1 where a mechanism runs. */
+export function switches(knockouts: readonly string[]): Uint8Array {
+  const on = new Uint8Array(KNOCKOUT_IDS.length).fill(1);
+  for (const id of knockouts) {
+    const k = KNOCKOUT_IDS.indexOf(id);
+    if (k >= 0) on[k] = 0;
+  }
+  return on;
+}
+
 /** Running totals kept up to date by every system, so strength is O(1) to measure. */
 export interface Counters {
   volunteers: number;
@@ -125,8 +203,12 @@ export interface World {
   organizations: Organizations;
   donors: Donors;
   projects: Projects;
-  committee: { staff: number; links: number };
-  socialWorkers: { fte: number; skill: number };
+  committee: Committee;
+  socialWorkers: SocialWorkers;
+  /** Incubations, trainings and vacancies under way: each becomes effective in its due week. */
+  pipeline: Pipeline;
+  /** 1 for each mechanism or process that runs, 0 when the scenario knocks it out (KNOCKOUT_IDS order). */
+  on: Uint8Array;
   charity: { fund: number; externalPerWeek: number; externalWeeksLeft: number };
   incentive: boolean;
   /** Next building of each round of outreach (casework, committee visits, aid). */

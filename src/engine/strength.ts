@@ -1,22 +1,26 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../model/elements.ts';
 import type { Parameters } from '../model/parameters.ts';
+import { clamp } from './math.ts';
 import type { World } from './state.ts';
 
 /**
  * The strength index (docs/ODD.md, "Strength"): for each element a weighted sum of components,
  * each component its quantity divided by the quantity that means full strength, capped at 1:
  *
- *   community      = 0.5·min(1, staff/staffRef)       + 0.5·min(1, partner links/linksRef)
- *   organizations  = 0.5·min(1, organisations/orgRef)  + 0.5·min(1, members/memberRef)
- *   socialWorkers  = 0.6·min(1, FTE/socialWorkerRef)   + 0.4·skill
- *   volunteers     = 0.6·min(1, volunteers/volRef)     + 0.4·min(1, core volunteers/coreRef)
- *   charity        = 0.5·min(1, donors/donorRef)       + 0.5·min(1, fund/fundRef)
+ *   community      = w·min(1, staff/staffRef)       + (1 − w)·min(1, partner links/linksRef)
+ *   organizations  = w·min(1, organisations/orgRef) + (1 − w)·min(1, members/memberRef)
+ *   socialWorkers  = w·min(1, FTE/socialWorkerRef)  + (1 − w)·skill of those present
+ *   volunteers     = w·min(1, volunteers/volRef)    + (1 − w)·min(1, core volunteers/coreRef)
+ *   charity        = w·min(1, donors/donorRef)      + (1 − w)·min(1, fund/fundRef)
+ *
+ * with each element's w from `strength.*Weight` (src/model/parameters.ts).
  *
  * References scale with the number of residents, so strength is comparable across community sizes.
  * Initialisation sets every component to `initial × reference`, so the measured strength at week 0
  * is the scenario's `initial` value.
  */
 export interface StrengthReference {
+  weights: StrengthWeights;
   staff: number;
   links: number;
   organizations: number;
@@ -28,17 +32,30 @@ export interface StrengthReference {
   fund: number;
 }
 
-export const WEIGHTS = {
-  community: [0.5, 0.5],
-  organizations: [0.5, 0.5],
-  socialWorkers: [0.6, 0.4],
-  volunteers: [0.6, 0.4],
-  charity: [0.5, 0.5],
-} as const;
+/** The weights of each element's two components, from `strength.*Weight` (the second gets the rest). */
+export interface StrengthWeights {
+  community: readonly [number, number];
+  organizations: readonly [number, number];
+  socialWorkers: readonly [number, number];
+  volunteers: readonly [number, number];
+  charity: readonly [number, number];
+}
+
+export function strengthWeights(p: Parameters): StrengthWeights {
+  const pair = (w: number) => [w, 1 - w] as const;
+  return {
+    community: pair(p.strength.staffWeight),
+    organizations: pair(p.strength.organizationsWeight),
+    socialWorkers: pair(p.strength.socialWorkerFteWeight),
+    volunteers: pair(p.strength.volunteersWeight),
+    charity: pair(p.strength.donorsWeight),
+  };
+}
 
 export function strengthReference(residents: number, p: Parameters): StrengthReference {
   const per10k = residents / 10000;
   return {
+    weights: strengthWeights(p),
     staff: p.strength.staffPer10k * per10k,
     links: p.strength.linksPer10k * per10k,
     organizations: p.strength.organizationsPer10k * per10k,
@@ -65,6 +82,7 @@ export interface StrengthUnits {
 }
 
 export function strengthUnits(ref: StrengthReference): StrengthUnits {
+  const WEIGHTS = ref.weights;
   return {
     staff: WEIGHTS.community[0] / ref.staff,
     link: WEIGHTS.community[1] / ref.links,
@@ -78,11 +96,12 @@ export function strengthUnits(ref: StrengthReference): StrengthUnits {
   };
 }
 
-const cap = (x: number) => (x > 1 ? 1 : x < 0 ? 0 : x);
+const cap = (x: number) => clamp(x);
 
 /** Measures all five strengths into `out` (indexed by element). O(1): reads the running counters. */
 export function measureStrength(world: World, ref: StrengthReference, out: Float64Array): Float64Array {
   const c = world.counters;
+  const WEIGHTS = ref.weights;
   out[COMMUNITY] =
     WEIGHTS.community[0] * cap(world.committee.staff / ref.staff) +
     WEIGHTS.community[1] * cap(world.committee.links / ref.links);

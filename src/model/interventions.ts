@@ -36,15 +36,26 @@ export const interventionSchema = z.discriminatedUnion('type', [
       type: z.literal('hire'),
       tick,
       socialWorkers: z.number().min(0).max(100000).describe('Full-time social workers added'),
+      weeks: z
+        .number()
+        .int()
+        .min(1)
+        .max(5200)
+        .optional()
+        .describe(
+          'Term of their purchase-of-service contract in weeks (default parameters.socialWorkers.contractWeeks); they leave at its end unless it is renewed or the fund takes them over',
+        ),
     })
-    .describe('Social workers stationed in the community'),
+    .describe('Social workers stationed in the community under a purchase-of-service contract'),
   z
     .strictObject({
       type: z.literal('withdraw'),
       tick,
       socialWorkers: z.number().min(0).max(100000).describe('Full-time social workers withdrawn'),
     })
-    .describe('Social workers withdrawn'),
+    .describe(
+      'Social workers withdrawn (stationed first, then fund-paid, then local); their skill leaves with them',
+    ),
   z
     .strictObject({
       type: z.literal('incentive'),

@@ -40,6 +40,7 @@ const OTHER_PATHS = [
   'description.zh',
   'description.en',
   'interventions',
+  'knockouts',
   'ensemble',
   'ensemble.communities',
   'ensemble.residents.min',
@@ -71,6 +72,12 @@ export function applySet(file: Record<string, unknown>, assignment: string): str
   } catch {
     // a bare word such as `balanced` is a string
   }
+  // knock-outs may be given as a comma-separated list: --set knockouts=peer-asks-volunteer,donor-lapse
+  if (path === 'knockouts' && typeof value === 'string')
+    value = value
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0);
   const keys = path.split('.');
   let obj = file;
   for (const k of keys.slice(0, -1)) {

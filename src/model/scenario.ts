@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ELEMENTS, type ElementId, STRATEGIES, type StrategyId } from './elements.ts';
 import { type Intervention, type InterventionInput, interventionSchema } from './interventions.ts';
+import { KNOCKOUT_IDS } from './mechanisms.ts';
 import {
   ALL_NUMBERS,
   defaultParameters,
@@ -28,6 +29,8 @@ export interface ScenarioFile {
   parameters?: { [G in keyof Parameters]?: Partial<Parameters[G]> };
   interventions?: InterventionInput[];
   ensemble?: Ensemble;
+  /** Mechanism and process ids switched off for this run (src/model/mechanisms.ts). */
+  knockouts?: string[];
 }
 
 /** Many heterogeneous communities sharing parameters and interventions (e.g. the Hubei study's 32). */
@@ -40,9 +43,10 @@ export interface Ensemble {
 }
 
 /** A validated scenario with every parameter filled in. */
-export interface Scenario extends Omit<ScenarioFile, 'parameters' | 'interventions'> {
+export interface Scenario extends Omit<ScenarioFile, 'parameters' | 'interventions' | 'knockouts'> {
   parameters: Parameters;
   interventions: Intervention[];
+  knockouts: string[];
 }
 
 function numberSchema(spec: NumberSpec) {
@@ -117,8 +121,22 @@ export const scenarioSchema = z
     parameters: parametersSchema().optional(),
     interventions: z.array(interventionSchema).max(10000).optional(),
     ensemble: ensembleSchema.optional(),
+    knockouts: z
+      .array(z.string({ error: 'must be a mechanism id (text)' }))
+      .max(KNOCKOUT_IDS.length)
+      .optional()
+      .describe(`Mechanisms switched off for this run (knock-outs): any of ${KNOCKOUT_IDS.join(', ')}`),
   })
   .superRefine((s, ctx) => {
+    s.knockouts?.forEach((id, i) => {
+      if (KNOCKOUT_IDS.includes(id)) return;
+      const hint = closest(id, KNOCKOUT_IDS);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['knockouts', i],
+        message: `unknown mechanism "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; see \`wushe schema\` for the ids`,
+      });
+    });
     s.interventions?.forEach((iv, i) => {
       if (iv.tick >= s.ticks)
         ctx.addIssue({
@@ -146,9 +164,9 @@ export function resolveScenario(file: ScenarioFile): Scenario {
   for (const [group, values] of Object.entries(file.parameters ?? {})) {
     Object.assign((parameters as unknown as Record<string, object>)[group], values);
   }
-  const { parameters: _p, interventions, ...rest } = file;
+  const { parameters: _p, interventions, knockouts, ...rest } = file;
   const timeline = [...((interventions ?? []) as Intervention[])].sort((a, b) => a.tick - b.tick);
-  return { ...rest, parameters, interventions: timeline };
+  return { ...rest, parameters, interventions: timeline, knockouts: [...new Set(knockouts ?? [])] };
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {

@@ -1,41 +1,69 @@
-import { closeOrganization, dropDonor, lapse, releaseClosedMembers } from '../ops.ts';
-import { CORE, VOLUNTEER, type World } from '../state.ts';
+import { weeklyHazard } from '../math.ts';
+import { PROCESS_INDEX } from '../mechanisms.ts';
+import {
+  closeOrganization,
+  dropDonor,
+  lapse,
+  leaveOrganization,
+  markUnserved,
+  releaseClosedMembers,
+  stepBack,
+} from '../ops.ts';
+import { drawResident } from '../people.ts';
+import { drawCount, type Random, randomInt } from '../random.ts';
+import { CORE, ORGANISER, VOLUNTEER, type World } from '../state.ts';
+import { setNeed, settleNeeds } from './needs.ts';
 
 /**
- * Attrition (docs/ODD.md, "Attrition"): volunteers lapse (hazard peaking at 3, 6 and 12 months of
- * tenure, lower for core volunteers and under an incentive scheme), organisations close (more
- * often when young, small or unfunded), donors stop giving.
+ * Attrition and limits (docs/ODD.md, "Attrition"): volunteers lapse (hazard peaking at 3, 6 and 12
+ * months of tenure, lower for core volunteers and under an incentive scheme) and core volunteers
+ * burn out; organisations close (more often when young, small, unfunded or inactive) and lose
+ * leaders; donors stop giving; residents move out and newcomers move in.
  */
 export function attrition(world: World): void {
   volunteerLapse(world);
-  organizationClosure(world);
+  const closed = residentTurnover(world) + organizationClosure(world);
+  if (closed > 0) releaseClosedMembers(world);
   donorLapse(world);
 }
 
-const PEAKS = [13, 26, 52];
+const P = PROCESS_INDEX;
 
 export function volunteerLapse(world: World): void {
   const random = world.random.attrition;
   const vp = world.params.volunteers;
   const res = world.residents;
-  const base = vp.lapseHazard * (world.incentive ? 1 - vp.incentiveEffect : 1);
+  const base = world.on[P['volunteer-lapse']]
+    ? vp.lapseHazard * (world.incentive ? 1 - vp.incentiveEffect : 1)
+    : 0;
+  const burnout = world.on[P['core-burnout']] ? vp.burnout : 0;
   const tick = world.tick;
+  const { peak1, peak2, peak3 } = vp;
   for (let i = 0; i < res.count; i++) {
     const role = res.role[i];
     if (role !== VOLUNTEER && role !== CORE) continue;
     const tenure = tick - res.since[i];
     let h = role === CORE ? base * 0.5 : base;
-    if (tenure === PEAKS[0] || tenure === PEAKS[1] || tenure === PEAKS[2]) h *= vp.lapsePeak;
+    if (tenure === peak1 || tenure === peak2 || tenure === peak3) h *= vp.lapsePeak;
     if (res.project[i] >= 0) h *= 0.5;
-    if (random() < h) lapse(world, i);
+    const x = random();
+    if (x < h) lapse(world, i);
+    else if (role === CORE && x < h + burnout) stepBack(world, i);
   }
 }
 
-export function organizationClosure(world: World): void {
+/**
+ * Organisations close with the weekly equivalent of the yearly closure hazard, more often when young
+ * and unfunded, small, unfunded or inactive; a leader who steps down is replaced by a member with
+ * chance `succession` × min(1, members/10), or else the organisation closes. Returns how many closed
+ * (their members are released by the caller).
+ */
+export function organizationClosure(world: World): number {
   const random = world.random.attrition;
   const op = world.params.organizations;
   const orgs = world.organizations;
-  const weekly = 1 - (1 - op.closureHazard) ** (1 / 52);
+  const weekly = world.on[P['organization-closure']] ? weeklyHazard(op.closureHazard) : 0;
+  const exit = world.on[P['leader-exit']] ? op.leaderExit : 0;
   let closed = 0;
   for (let o = 0; o < orgs.used; o++) {
     if (!orgs.alive[o]) continue;
@@ -44,15 +72,85 @@ export function organizationClosure(world: World): void {
     if (!funded && world.tick - orgs.founded[o] < 52) h *= op.youngFactor;
     if (orgs.members[o] < 5) h *= op.smallFactor;
     if (!funded) h *= op.unfundedFactor;
-    if (random() < h) {
+    if (orgs.activity[o] < op.activityFloor) h *= op.inactiveFactor;
+    const x = random();
+    if (x < h) {
       closeOrganization(world, o);
       closed++;
+    } else if (orgs.leader[o] >= 0 && x < h + exit) {
+      if (leaderLeaves(world, o, random)) closed++;
     }
   }
-  if (closed > 0) releaseClosedMembers(world);
+  return closed;
+}
+
+/** The leader of organisation o steps down; returns true when no one takes over and it closes. */
+function leaderLeaves(world: World, o: number, random: Random): boolean {
+  const orgs = world.organizations;
+  const op = world.params.organizations;
+  const leader = orgs.leader[o];
+  if (random() < op.succession * Math.min(1, orgs.members[o] / 10)) {
+    // a member takes over; the old leader stays on as a core member (the successor is not tracked)
+    orgs.leader[o] = -1;
+    if (leader >= 0 && world.residents.role[leader] === ORGANISER) {
+      world.residents.role[leader] = CORE;
+      world.counters.organisers--;
+    }
+    return false;
+  }
+  closeOrganization(world, o);
+  return true;
+}
+
+/**
+ * Residents move out at `population.turnover` a year; a newcomer with fresh attributes takes each
+ * place (no role, no organisation, never served). An organiser moving out is a leader leaving.
+ * Returns how many organisations closed.
+ */
+export function residentTurnover(world: World): number {
+  if (!world.on[P['resident-turnover']]) return 0;
+  const random = world.random.attrition;
+  const res = world.residents;
+  const movers = drawCount(random, res.count * weeklyHazard(world.params.population.turnover));
+  let closed = 0;
+  for (let m = 0; m < movers; m++) {
+    const i = randomInt(random, res.count);
+    const o = res.org[i];
+    if (res.role[i] === ORGANISER && o >= 0 && world.organizations.leader[o] === i) {
+      if (leaderLeaves(world, o, random)) closed++;
+    }
+    if (res.org[i] >= 0) leaveOrganization(world, i);
+    if (res.role[i] >= VOLUNTEER) lapse(world, i);
+    moveIn(world, i, random);
+  }
+  return closed;
+}
+
+const SCRATCH = new Float64Array(3);
+
+/** Resident i's place is taken by a newcomer: new attributes and needs, no history. */
+function moveIn(world: World, i: number, random: Random): void {
+  const res = world.residents;
+  settleNeeds(world, i);
+  const x = 3 * i;
+  const before = SCRATCH;
+  for (let k = 0; k < 3; k++) before[k] = res.needs[x + k];
+  for (let k = 0; k < 3; k++) world.needBaselineSum[k] -= res.needBaseline[x + k];
+  drawResident(world, i, random);
+  for (let k = 0; k < 3; k++) {
+    const v = res.needs[x + k];
+    res.needs[x + k] = before[k];
+    setNeed(world, i, k, v);
+    world.needBaselineSum[k] += res.needBaseline[x + k];
+    res.needReference[x + k] = v;
+    res.helped[x + k] = 0;
+  }
+  res.since[i] = world.tick;
+  markUnserved(world, i);
 }
 
 export function donorLapse(world: World): void {
+  if (!world.on[P['donor-lapse']]) return;
   const random = world.random.attrition;
   const d = world.donors;
   const h = world.params.charity.donorLapse;

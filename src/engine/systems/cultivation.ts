@@ -1,6 +1,6 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
-import { capableResidentOf, residentOfBuilding } from '../initialise.ts';
-import { MECHANISM_INDEX as MI } from '../mechanisms.ts';
+import { clamp } from '../math.ts';
+import { MECHANISM_INDEX as MI, PROCESS_INDEX } from '../mechanisms.ts';
 import {
   addDonor,
   becomeCore,
@@ -8,10 +8,19 @@ import {
   foundOrganization,
   joinOrganization,
   recordLink,
+  schedule,
 } from '../ops.ts';
+import { capableResidentOf } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
-import { CORE, ORGANISER, PARTICIPANT, PROFESSIONAL, VOLUNTEER, type World } from '../state.ts';
-import { catalyst } from './effort.ts';
+import {
+  askResidents,
+  memberPoolRoom,
+  newLocalOrganization,
+  recruitFoundingMembers,
+  recruitMembersNearHome,
+} from '../recruit.ts';
+import { CORE, PARTICIPANT, PIPELINE_INCUBATION, PROFESSIONAL, VOLUNTEER, type World } from '../state.ts';
+import { catalyst, groupworkIntensity, intensity, skillFactor, support } from '../support.ts';
 
 /**
  * 联中动: the cultivation channels (docs/ODD.md, "Cultivation"). A strong element recruits and
@@ -26,7 +35,9 @@ export function cultivate(world: World): void {
   cultivateFromBase(world);
 }
 
-const TENURE_FOR_CORE = 13;
+const VENUES = PROCESS_INDEX['committee-venues'];
+const CONTACTS = PROCESS_INDEX['committee-contacts'];
+const LAG = PROCESS_INDEX['incubation-lag'];
 
 /** Channels whose actor is a resident: one pass over residents, drawing only where a chance is non-zero. */
 export function cultivateResidents(world: World): void {
@@ -40,16 +51,34 @@ export function cultivateResidents(world: World): void {
   const roomO = 1 - s[ORGANIZATIONS];
   const roomC = 1 - s[CHARITY];
   const roomCommunity = 1 - s[COMMUNITY];
+  const on = world.on;
   const r2 = p.volunteers.reinforcement ** 2;
-  const peer = p.volunteers.peerRate * roomV;
-  const join = p.organizations.joinRate * roomO;
+  const peer = p.volunteers.peerRate * roomV * on[MI['peer-asks-volunteer']];
+  const join =
+    p.organizations.joinRate * roomO * memberPoolRoom(world) * on[MI['neighbour-joins-organization']];
   const capable =
-    p.organizations.capableToVolunteer * roomV * catalyst(world, MI['capable-members-volunteer']);
-  const donor = p.volunteers.donorRate * roomC * catalyst(world, MI['volunteer-network-donor']);
-  const found = p.volunteers.foundRate * roomO * catalyst(world, MI['core-volunteer-founds-organization']);
-  const council = p.volunteers.councilRate * roomCommunity;
-  const groupwork = groupworkIntensity(world);
-  const core = p.volunteers.coreRate * (1 + groupwork);
+    p.organizations.capableToVolunteer *
+    roomV *
+    catalyst(world, MI['capable-members-volunteer']) *
+    on[MI['capable-members-volunteer']];
+  const donor =
+    p.volunteers.donorRate *
+    roomC *
+    catalyst(world, MI['volunteer-network-donor']) *
+    on[MI['volunteer-network-donor']];
+  const found =
+    p.volunteers.foundRate *
+    roomO *
+    catalyst(world, MI['core-volunteer-founds-organization']) *
+    on[MI['core-volunteer-founds-organization']];
+  const council = p.volunteers.councilRate * roomCommunity * on[MI['core-volunteer-joins-council']];
+  // finding and training core volunteers is social workers' work: supported by their training and group-work time
+  const sw = p.socialWorkers;
+  const core =
+    p.volunteers.coreRate *
+    support(world, intensity(world, sw.trainingShare + sw.groupworkShare)) *
+    on[MI['volunteer-becomes-core']];
+  const tenureForCore = p.volunteers.coreTenure;
   const tick = world.tick;
 
   for (let i = 0; i < res.count; i++) {
@@ -98,7 +127,7 @@ export function cultivateResidents(world: World): void {
       recordLink(world, MI['volunteer-network-donor'], VOLUNTEERS, CHARITY, u.donor, i, d);
     }
     if (role === VOLUNTEER) {
-      if (tick - res.since[i] >= TENURE_FOR_CORE && random() < core * res.talent[i]) {
+      if (tick - res.since[i] >= tenureForCore && random() < core * res.talent[i]) {
         becomeCore(world, i);
         recordLink(world, MI['volunteer-becomes-core'], VOLUNTEERS, VOLUNTEERS, u.core, -1, i);
       }
@@ -143,55 +172,25 @@ function memberNeighbourOrganization(world: World, i: number, random: Random): n
   return -1;
 }
 
-/** A new organisation draws its first members from the founder's neighbours. Returns how many joined. */
-function recruitFoundingMembers(world: World, o: number, founder: number, random: Random): number {
-  const want = world.params.organizations.foundingSize - 1;
-  const { offsets, neighbours } = world.network;
-  let joined = 0;
-  for (let x = offsets[founder]; x < offsets[founder + 1] && joined < want; x++) {
-    const j = neighbours[x];
-    if (random() < world.residents.willingness[j] && joinOrganization(world, j, o)) joined++;
-  }
-  return joined;
-}
-
-/** Members recruited from an organisation's home building (and the next ones). Returns how many joined. */
-export function recruitMembersNearHome(world: World, o: number, want: number, random: Random): number {
-  let joined = 0;
-  for (let tries = 0; tries < want * 4 && joined < want; tries++) {
-    const b = Math.min(
-      world.buildings - 1,
-      Math.max(0, world.organizations.home[o] + randomInt(random, 3) - 1),
-    );
-    const j = residentOfBuilding(world, b, random);
-    if (random() < 0.5 + world.residents.willingness[j] && joinOrganization(world, j, o)) joined++;
-  }
-  return joined;
-}
-
-/** Group work time in FTE per 10,000 residents: it speeds core development and organisations' activity. */
-export function groupworkIntensity(world: World): number {
-  return (
-    (world.socialWorkers.fte * world.params.socialWorkers.groupworkShare * world.socialWorkers.skill) /
-    (world.residents.count / 10000)
-  );
-}
-
 /** Organisations' activity, spending, and the sponsors they find. One pass over organisations. */
 export function cultivateOrganizations(world: World): void {
   const random = world.random.cultivation;
   const orgs = world.organizations;
   const p = world.params;
   const sponsor =
-    p.organizations.sponsorRate * (1 - world.strength[CHARITY]) * catalyst(world, MI['organization-sponsor']);
+    p.organizations.sponsorRate *
+    (1 - world.strength[CHARITY]) *
+    catalyst(world, MI['organization-sponsor']) *
+    world.on[MI['organization-sponsor']];
   const lift = 0.01 * groupworkIntensity(world);
+  // the committee's venues (搭台) let more members meet
+  const venue = world.on[VENUES] ? 1 + p.community.venueLift * world.strength[COMMUNITY] : 1;
   for (let o = 0; o < orgs.used; o++) {
     if (!orgs.alive[o]) continue;
     const spend = Math.min(orgs.funds[o], p.organizations.weeklySpend);
     orgs.funds[o] -= spend;
-    const target = Math.min(1, orgs.members[o] / 10) * (orgs.funds[o] > 0 ? 1 : 0.7);
-    const a = orgs.activity[o] + 0.1 * (target - orgs.activity[o]) + lift;
-    orgs.activity[o] = a > 1 ? 1 : a < 0 ? 0 : a;
+    const target = Math.min(1, (orgs.members[o] / 10) * venue) * (orgs.funds[o] > 0 ? 1 : 0.7);
+    orgs.activity[o] = clamp(orgs.activity[o] + 0.1 * (target - orgs.activity[o]) + lift);
     if (random() < sponsor * orgs.activity[o]) {
       const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), ORGANIZATIONS);
       recordLink(
@@ -223,7 +222,11 @@ export function cultivateFromFunds(world: World): void {
     affordable,
     drawCount(
       random,
-      p.charity.grantRate * affordable * roomO * catalyst(world, MI['grant-to-organization']),
+      p.charity.grantRate *
+        affordable *
+        roomO *
+        catalyst(world, MI['grant-to-organization']) *
+        world.on[MI['grant-to-organization']],
     ),
   );
   for (let g = 0; g < grants; g++) {
@@ -231,7 +234,8 @@ export function cultivateFromFunds(world: World): void {
     const orgs = world.organizations;
     world.charity.fund -= size;
     let o = -1;
-    if (random() >= roomO && world.counters.organizations > 0) {
+    const bringIn = world.on[MI['grant-brings-professional-organization']] === 1;
+    if ((random() >= roomO || !bringIn) && world.counters.organizations > 0) {
       for (let tries = 0; tries < 8 && o < 0; tries++) {
         const c = randomInt(random, orgs.used);
         if (orgs.alive[c]) o = c;
@@ -241,7 +245,7 @@ export function cultivateFromFunds(world: World): void {
       orgs.funds[o] += size;
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
       recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o);
-    } else {
+    } else if (bringIn) {
       o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
       world.organizations.funds[o] = size;
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
@@ -255,7 +259,18 @@ export function cultivateFromFunds(world: World): void {
         world.organizations.used - 1,
       );
     }
-    const vols = drawCount(random, p.charity.grantVolunteers * (1 - world.strength[VOLUNTEERS]));
+    if (o < 0) {
+      // no organisation to take the grant: the money stays in the fund
+      world.charity.fund += size;
+      continue;
+    }
+    const vols = drawCount(
+      random,
+      p.charity.grantVolunteers *
+        (1 - world.strength[VOLUNTEERS]) *
+        catalyst(world, MI['grant-brings-volunteers']) *
+        world.on[MI['grant-brings-volunteers']],
+    );
     for (let v = 0; v < vols; v++) {
       const j = capableResidentOf(world, world.organizations.home[o], random, 2);
       if (becomeVolunteer(world, j)) {
@@ -265,43 +280,70 @@ export function cultivateFromFunds(world: World): void {
   }
 }
 
-/** The base's own channels: the committee's hosting, mobilising and linking; social workers' direct work. */
+/**
+ * The base's own channels: the committee's hosting, mobilising and linking (its linking time set by
+ * the strategy); social workers' direct channels, which need social workers (no workers, no events):
+ * incubating organisations (ready after `socialWorkers.incubationWeeks`), asking residents to
+ * volunteer (through the committee's contacts), raising funds.
+ */
 export function cultivateFromBase(world: World): void {
   const random = world.random.cultivation;
   const p = world.params;
   const u = world.units;
   const s = world.strength;
   const e = world.effort;
+  const on = world.on;
   const per10k = world.residents.count / 10000;
-  const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+  const skill = skillFactor(world);
 
   const host = drawCount(
     random,
-    p.community.hostRate * e[MI['committee-hosts-organization']] * per10k * (1 - s[ORGANIZATIONS]),
+    p.community.hostRate *
+      e[MI['committee-hosts-organization']] *
+      per10k *
+      (1 - s[ORGANIZATIONS]) *
+      on[MI['committee-hosts-organization']],
   );
   for (let k = 0; k < host; k++)
     newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
-  // social workers' direct channels: events a week = rate × organising effort × room × skill
+  // social workers' direct channels: events a week = rate × share × organising effort × room × skill
   const direct = (mechanism: number, share: number, target: number) =>
-    drawCount(random, p.socialWorkers.directRate * share * e[mechanism] * per10k * (1 - s[target]) * skill);
+    drawCount(
+      random,
+      p.socialWorkers.directRate * share * e[mechanism] * per10k * (1 - s[target]) * skill * on[mechanism],
+    );
   const incubate = direct(MI['social-worker-incubates-organization'], 0.1, ORGANIZATIONS);
+  const lag = on[LAG] ? p.socialWorkers.incubationWeeks : 0;
   for (let k = 0; k < incubate; k++) {
-    newLocalOrganization(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
+    if (lag === 0)
+      newLocalOrganization(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
+    else schedule(world, PIPELINE_INCUBATION, SOCIAL_WORKERS, world.tick + lag);
   }
 
   const mobilise = drawCount(
     random,
-    p.community.mobiliseRate * e[MI['committee-mobilises-volunteer']] * per10k * (1 - s[VOLUNTEERS]),
+    p.community.mobiliseRate *
+      e[MI['committee-mobilises-volunteer']] *
+      per10k *
+      (1 - s[VOLUNTEERS]) *
+      on[MI['committee-mobilises-volunteer']],
   );
   askResidents(world, mobilise, COMMUNITY, MI['committee-mobilises-volunteer'], random);
   const recruit = direct(MI['social-worker-recruits-volunteer'], 1, VOLUNTEERS);
-  askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random);
+  // the committee knows its residents: social workers asking through its contacts are heard more
+  const contacts = on[CONTACTS] ? 1 + p.community.contactsLift * s[COMMUNITY] : 1;
+  askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random, contacts);
 
   const linkingShare =
     e[MI['committee-introduces-resources']] / Math.max(1e-9, world.committee.staff / per10k);
   const introduce = drawCount(
     random,
-    p.community.introduceRate * world.committee.links * 3 * linkingShare * (1 - s[CHARITY]),
+    p.community.introduceRate *
+      world.committee.links *
+      3 *
+      linkingShare *
+      (1 - s[CHARITY]) *
+      on[MI['committee-introduces-resources']],
   );
   for (let k = 0; k < introduce; k++) {
     const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), COMMUNITY);
@@ -311,32 +353,5 @@ export function cultivateFromBase(world: World): void {
   for (let k = 0; k < raise; k++) {
     const d = addDonor(world, p.charity.giftMean * 2 * (0.5 + random()), SOCIAL_WORKERS);
     recordLink(world, MI['social-worker-raises-funds'], SOCIAL_WORKERS, CHARITY, u.donor, -1, d);
-  }
-}
-
-function newLocalOrganization(world: World, by: number, mechanism: number, random: Random): void {
-  const home = randomInt(random, world.buildings);
-  const leader = capableResidentOf(world, home, random);
-  const role = world.residents.role[leader];
-  if (role === ORGANISER) return;
-  const o = foundOrganization(world, leader, randomInt(random, 4), by, home);
-  const joined = recruitFoundingMembers(world, o, leader, random);
-  const u = world.units;
-  const value = u.organization + (joined + 1) * u.member + (role < VOLUNTEER ? u.volunteer : 0);
-  recordLink(world, mechanism, by, ORGANIZATIONS, value, -1, o);
-}
-
-/** Residents asked in person: willing ones say yes (domain: 71% of those asked volunteer vs 29%). */
-function askResidents(world: World, count: number, by: number, mechanism: number, random: Random): void {
-  const res = world.residents;
-  for (let k = 0; k < count; k++) {
-    const i = randomInt(random, res.count);
-    if (
-      res.role[i] < VOLUNTEER &&
-      random() < Math.min(1, res.willingness[i] * 2.4) &&
-      becomeVolunteer(world, i)
-    ) {
-      recordLink(world, mechanism, by, VOLUNTEERS, world.units.volunteer, -1, i);
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
 import { MECHANISM_INDEX, MECHANISMS } from '../mechanisms.ts';
 import type { World } from '../state.ts';
+import { committeeFreeShare } from '../support.ts';
 
 /**
  * The strategy of the base (社工—社区联合行动): how the social workers' organising time and the
@@ -47,7 +48,10 @@ export function allocateEffort(world: World): void {
   const strategy = world.scenario.strategy;
   const sw = world.params.socialWorkers;
   const per10k = world.residents.count / 10000;
-  const organising = Math.max(0, 1 - sw.caseworkShare - sw.groupworkShare);
+  const organising = Math.max(
+    0,
+    1 - sw.caseworkShare - sw.groupworkShare - sw.designShare - sw.trainingShare,
+  );
   const swEffort = (world.socialWorkers.fte * organising) / per10k;
 
   let total = 0;
@@ -67,7 +71,7 @@ export function allocateEffort(world: World): void {
 
   // committee: linking time in FTE per 10,000 residents over its three channels
   const cp = world.params.community;
-  const linking = (world.committee.staff * (1 - cp.serviceShare)) / per10k;
+  const linking = (world.committee.staff * committeeFreeShare(world) * (1 - cp.serviceShare)) / per10k;
   const targets = [ORGANIZATIONS, VOLUNTEERS, CHARITY];
   let ctotal = 0;
   const cw = targets.map((t) => {
@@ -85,8 +89,4 @@ export function allocateEffort(world: World): void {
   });
 }
 
-/** Multiplier on a carrier channel from the social workers' organising effort on it. */
-export function catalyst(world: World, mechanism: number): number {
-  const skill = world.socialWorkers.skill;
-  return 1 + world.params.socialWorkers.catalysis * world.effort[mechanism] * (0.5 + 0.5 * skill);
-}
+export { catalyst } from '../support.ts';

@@ -12,10 +12,3 @@ export function collectFunds(world: World): void {
   }
   world.charity.fund += inflow;
 }
-
-/** Social workers learn from practice: skill grows toward 1 while they work. */
-export function learn(world: World): void {
-  if (world.socialWorkers.fte > 0) {
-    world.socialWorkers.skill += world.params.socialWorkers.learning * (1 - world.socialWorkers.skill);
-  }
-}

@@ -1,5 +1,6 @@
 import { NEEDS } from '../../model/elements.ts';
 import type { World } from '../state.ts';
+import { joinTeam, refreshTeam, withdrawWorkers } from '../team.ts';
 import { setNeed, settleNeeds } from './needs.ts';
 
 /**
@@ -40,11 +41,17 @@ export function applyInterventions(world: World, week: number): void {
         c.externalPerWeek = remaining / c.externalWeeksLeft;
         break;
       }
-      case 'hire':
-        world.socialWorkers.fte += iv.socialWorkers;
+      case 'hire': {
+        // agency workers stationed under a purchase-of-service contract of `weeks` (a new contract
+        // for the whole stationed team when it runs longer than what is left)
+        const sw = world.socialWorkers;
+        joinTeam(sw.stationed, iv.socialWorkers, world.params.socialWorkers.hireSkill);
+        sw.contractLeft = Math.max(sw.contractLeft, iv.weeks ?? world.params.socialWorkers.contractWeeks);
+        refreshTeam(sw);
         break;
+      }
       case 'withdraw':
-        world.socialWorkers.fte = Math.max(0, world.socialWorkers.fte - iv.socialWorkers);
+        withdrawWorkers(world.socialWorkers, iv.socialWorkers);
         break;
       case 'incentive':
         world.incentive = iv.on;

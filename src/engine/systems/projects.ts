@@ -1,8 +1,10 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
-import { residentOfBuilding } from '../initialise.ts';
-import { MECHANISM_INDEX as MI } from '../mechanisms.ts';
+import { MECHANISM_INDEX as MI, PROCESS_INDEX } from '../mechanisms.ts';
 import { addDonor, becomeCore, becomeVolunteer, foundOrganization, markServed, recordLink } from '../ops.ts';
+import { residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
+import { recruitMembersNearHome } from '../recruit.ts';
+import { serve, targetResident } from '../serve.ts';
 import {
   CORE,
   createProjects,
@@ -15,8 +17,10 @@ import {
   VOLUNTEER,
   type World,
 } from '../state.ts';
-import { recruitMembersNearHome } from './cultivation.ts';
-import { serve, targetResident } from './services.ts';
+import { intensity, support } from '../support.ts';
+
+const DESIGN = PROCESS_INDEX['social-worker-project-design'];
+const TERMS = PROCESS_INDEX['project-budget-terms'];
 
 /**
  * 动中联 (docs/ODD.md, "Projects"): community problems become projects led by whoever takes them
@@ -38,7 +42,14 @@ function startProjects(world: World, random: Random): void {
   const p = world.params.projects;
   const s = world.strength;
   const need = (world.meanNeed[0] + world.meanNeed[1] + world.meanNeed[2]) / 3;
-  const arrivals = drawCount(random, p.problemRate * (world.residents.count / 10000) * (need / 0.3));
+  // needs assessment and project design are social workers' work: without it fewer problems become projects
+  const design = world.on[DESIGN]
+    ? support(world, intensity(world, world.params.socialWorkers.designShare))
+    : world.params.socialWorkers.unaided;
+  const arrivals = drawCount(
+    random,
+    p.problemRate * (world.residents.count / 10000) * (need / p.referenceNeed) * design,
+  );
   for (let a = 0; a < arrivals; a++) {
     // who takes the problem up, in proportion to each actor's strength
     const w = [s[COMMUNITY], s[SOCIAL_WORKERS], s[VOLUNTEERS] * 0.5, s[ORGANIZATIONS] * 0.5];
@@ -123,11 +134,17 @@ function assemble(world: World, k: number, random: Random): void {
   const lead = pr.leaderElement[k];
   const search = p.projects.searchRate;
 
-  // money: the charity fund first, then the leader's own network
+  // money: the charity fund first (what the budget still needs, once the fund can cover enough of
+  // it), then the leader's own network
   const missing = pr.budget[k] - pr.raised[k];
   if (missing > 0) {
-    const fromFund = Math.min(missing, world.charity.fund * 0.5);
-    if (fromFund > 0 && random() < search * (0.5 + s[CHARITY])) {
+    const fund = world.charity.fund;
+    const fromFund = world.on[TERMS]
+      ? fund >= missing * p.projects.minDraw
+        ? Math.min(missing, fund)
+        : 0
+      : Math.min(missing, fund * 0.5);
+    if (fromFund > 0 && world.on[MI['project-funding']] && random() < search * (0.5 + s[CHARITY])) {
       world.charity.fund -= fromFund;
       pr.raised[k] += fromFund;
       // the money lets the implementing organisation take on members; before one is found it only waits
@@ -142,7 +159,7 @@ function assemble(world: World, k: number, random: Random): void {
         -1,
         k,
       );
-    } else if (random() < search * s[lead]) {
+    } else if (world.on[MI['project-fundraising']] && random() < search * s[lead]) {
       const gift =
         lead === COMMUNITY || lead === ORGANIZATIONS ? p.charity.enterpriseGift : p.charity.giftMean * 2;
       const d = addDonor(world, gift * (0.5 + random()), lead);
@@ -153,7 +170,7 @@ function assemble(world: World, k: number, random: Random): void {
 
   // an implementing organisation
   if (pr.org[k] < 0) {
-    if (random() < search * s[ORGANIZATIONS] * 2) {
+    if (world.on[MI['project-mobilises-organization']] && random() < search * s[ORGANIZATIONS] * 2) {
       const o = findOrganization(world, random);
       if (o >= 0) {
         pr.org[k] = o;
@@ -168,7 +185,11 @@ function assemble(world: World, k: number, random: Random): void {
           o,
         );
       }
-    } else if (pr.raised[k] >= pr.budget[k] * 0.5 && random() < search) {
+    } else if (
+      pr.raised[k] >= pr.budget[k] * 0.5 &&
+      world.on[MI['project-funding']] &&
+      random() < search * (1 - s[ORGANIZATIONS])
+    ) {
       // funded but no local organisation: the money brings in a professional one
       const o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, pr.home[k]);
       pr.org[k] = o;
@@ -186,7 +207,9 @@ function assemble(world: World, k: number, random: Random): void {
     const wasVolunteer = res.role[j] >= VOLUNTEER;
     const o = pr.org[k];
     const viaOrg = o >= 0 && res.org[j] === o;
-    const chance = wasVolunteer ? 0.8 : res.willingness[j] * (viaOrg || pr.leader[k] >= 0 ? 2.4 : 1);
+    if (!wasVolunteer && !world.on[MI['project-recruits-volunteer']]) continue;
+    const asked = viaOrg || pr.leader[k] >= 0 ? p.volunteers.askedFactor : 1;
+    const chance = wasVolunteer ? 0.8 : res.willingness[j] * asked;
     if (random() >= chance) continue;
     if (!wasVolunteer) {
       becomeVolunteer(world, j);
@@ -236,6 +259,18 @@ function deliver(world: World, k: number, random: Random): void {
   const pr = world.projects;
   const p = world.params;
   const spend = pr.budget[k] / p.projects.runWeeks;
+  if (world.on[TERMS] && pr.raised[k] < spend) {
+    // the budget not yet raised is drawn from the fund week by week; when it cannot pay, the project stops
+    const gap = spend - pr.raised[k];
+    if (world.charity.fund < gap) {
+      release(world, k);
+      world.counters.projectsRunning--;
+      world.counters.projectsFailed++;
+      return;
+    }
+    world.charity.fund -= gap;
+    pr.raised[k] += gap;
+  }
   pr.raised[k] = Math.max(0, pr.raised[k] - spend);
   const need = pr.need[k];
   const want = Math.max(1, Math.min(PROJECT_SLOTS, p.projects.volunteersNeeded));
@@ -257,11 +292,16 @@ function deliver(world: World, k: number, random: Random): void {
   const res = world.residents;
   for (let v = 0; v < pr.volunteerCount[k]; v++) {
     const j = pr.volunteers[k * PROJECT_SLOTS + v];
-    if (res.role[j] === VOLUNTEER && random() < 0.3 * res.talent[j] + 0.05 && becomeCore(world, j)) {
+    if (
+      world.on[MI['project-legacy-core']] &&
+      res.role[j] === VOLUNTEER &&
+      random() < 0.3 * res.talent[j] + 0.05 &&
+      becomeCore(world, j)
+    ) {
       recordLink(world, MI['project-legacy-core'], pr.leaderElement[k], VOLUNTEERS, u.core, pr.leader[k], j);
     }
   }
-  if (random() < 0.5) {
+  if (world.on[MI['project-legacy-partner']] && random() < 0.5) {
     world.committee.links += 1;
     recordLink(world, MI['project-legacy-partner'], pr.leaderElement[k], COMMUNITY, u.link, pr.leader[k], k);
   }

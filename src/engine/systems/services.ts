@@ -1,9 +1,10 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
-import { residentOfBuilding } from '../initialise.ts';
-import { markServed } from '../ops.ts';
+import { residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
+import { serve, targetResident } from '../serve.ts';
 import { NEED_MATERIAL, NEED_PSYCHOLOGICAL, NEED_SOCIAL, VOLUNTEER, type World } from '../state.ts';
-import { setNeed, settleNeeds } from './needs.ts';
+import { committeeFreeShare, skillFactor } from '../support.ts';
+import { settleNeeds } from './needs.ts';
 
 /**
  * Services from each element to residents, capacity-limited (docs/ODD.md, "Services"). A contact
@@ -17,42 +18,6 @@ export function deliverServices(world: World): void {
   committeeVisits(world, random);
   charityAid(world, random);
   organizationsAndVolunteers(world, random);
-}
-
-/** Applies one service contact from `element` to resident `i`, aimed at need `need`. */
-export function serve(
-  world: World,
-  i: number,
-  element: number,
-  need: number,
-  strength: number,
-  mediated: boolean,
-): void {
-  const res = world.residents;
-  const sp = world.params.services;
-  const effect = sp.needEffect * strength;
-  settleNeeds(world, i);
-  for (let k = 0; k < 3; k++) {
-    const before = res.needs[3 * i + k];
-    const v = before - (k === need ? effect : effect / 2);
-    const after = v < 0 ? 0 : v;
-    setNeed(world, i, k, after);
-    res.helped[3 * i + k] += before - after;
-  }
-  // being reached by an element for the first time ties the resident to it; later contacts add little
-  const first = (res.served[i] & (1 << element)) === 0;
-  const b = res.belonging[i] + (first ? sp.firstBelongingGain : sp.belongingGain);
-  res.belonging[i] = b > 1 ? 1 : b;
-  const t =
-    res.trust[i] +
-    (first ? sp.firstTrustGain : sp.trustGain) * (mediated ? world.params.socialWorkers.mediator : 1);
-  res.trust[i] = t > 1 ? 1 : t;
-  markServed(world, i, element);
-}
-
-/** A random member of the programme's target group (outreach works through its list). */
-export function targetResident(world: World, random: Random): number {
-  return world.targets[randomInt(random, world.targets.length)];
 }
 
 /** Rounds of outreach: social workers' casework, committee visits, charity aid. */
@@ -92,7 +57,7 @@ function socialWorkerCasework(world: World, random: Random): void {
   const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.caseworkShare;
   // at most one casework contact per resident a week: staff beyond that have no one left to see
   const contacts = Math.min(drawCount(random, hours / sw.hoursPerCase), world.residents.count);
-  const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+  const skill = skillFactor(world);
   const focus = world.targets.length > 0 ? sw.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const i =
@@ -108,7 +73,7 @@ function socialWorkerGroupwork(world: World, random: Random): void {
   // group sessions reach at most every resident once a week
   const sessions = Math.min(drawCount(random, hours / 2), Math.ceil(world.residents.count / sw.groupSize));
   const orgs = world.organizations;
-  const skill = 0.5 + 0.5 * world.socialWorkers.skill;
+  const skill = skillFactor(world);
   for (let g = 0; g < sessions; g++) {
     const o = randomInt(random, Math.max(1, orgs.used));
     const building = orgs.used > 0 && orgs.alive[o] ? orgs.home[o] : randomInt(random, world.buildings);
@@ -128,7 +93,7 @@ function socialWorkerGroupwork(world: World, random: Random): void {
 
 function committeeVisits(world: World, random: Random): void {
   const cp = world.params.community;
-  const hours = world.committee.staff * cp.hoursPerStaff * cp.serviceShare;
+  const hours = world.committee.staff * cp.hoursPerStaff * committeeFreeShare(world) * cp.serviceShare;
   const contacts = Math.min(drawCount(random, hours / cp.hoursPerVisit), world.residents.count);
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
