@@ -100,10 +100,10 @@ describe('validateScenario: errors name their path', () => {
   it('unknown keys inside an intervention are reported at their path', () => {
     const errs = errors({
       ...base(),
-      interventions: [{ type: 'hire', tick: 1, socialWorkers: 1, weeks: 2 }],
+      interventions: [{ type: 'hire', tick: 1, socialWorkers: 1, wekes: 2 }],
     });
     expect(errs).toHaveLength(1);
-    expect(errs[0]).toMatch(/^interventions\[0\]\.weeks: unknown key/);
+    expect(errs[0]).toMatch(/^interventions\[0\]\.wekes: unknown key/);
   });
 
   it('an unknown intervention type', () => {

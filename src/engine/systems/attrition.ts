@@ -22,8 +22,8 @@ import { setNeed, settleNeeds } from './needs.ts';
  */
 export function attrition(world: World): void {
   volunteerLapse(world);
-  const closed = residentTurnover(world) + organizationClosure(world);
-  if (closed > 0) releaseClosedMembers(world);
+  residentTurnover(world);
+  organizationClosure(world);
   donorLapse(world);
 }
 
@@ -55,8 +55,8 @@ export function volunteerLapse(world: World): void {
 /**
  * Organisations close with the weekly equivalent of the yearly closure hazard, more often when young
  * and unfunded, small, unfunded or inactive; a leader who steps down is replaced by a member with
- * chance `succession` × min(1, members/10), or else the organisation closes. Returns how many closed
- * (their members are released by the caller).
+ * chance `succession` × min(1, members/10), or else the organisation closes; the members of those
+ * that closed are released. Returns how many closed.
  */
 export function organizationClosure(world: World): number {
   const random = world.random.attrition;
@@ -81,6 +81,7 @@ export function organizationClosure(world: World): number {
       if (leaderLeaves(world, o, random)) closed++;
     }
   }
+  if (closed > 0) releaseClosedMembers(world);
   return closed;
 }
 
@@ -105,7 +106,7 @@ function leaderLeaves(world: World, o: number, random: Random): boolean {
 /**
  * Residents move out at `population.turnover` a year; a newcomer with fresh attributes takes each
  * place (no role, no organisation, never served). An organiser moving out is a leader leaving.
- * Returns how many organisations closed.
+ * Returns how many organisations closed (their members are released).
  */
 export function residentTurnover(world: World): number {
   if (!world.on[P['resident-turnover']]) return 0;
@@ -123,6 +124,7 @@ export function residentTurnover(world: World): number {
     if (res.role[i] >= VOLUNTEER) lapse(world, i);
     moveIn(world, i, random);
   }
+  if (closed > 0) releaseClosedMembers(world);
   return closed;
 }
 

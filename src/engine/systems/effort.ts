@@ -35,7 +35,7 @@ export const COMMITTEE_CHANNELS = [
   'committee-introduces-resources',
 ].map((id) => MECHANISM_INDEX[id]);
 
-const SHARPNESS = 4;
+const SHARPNESS = 2;
 
 export function allocateEffort(world: World): void {
   // the base rolls in as soon as it has anyone to act
@@ -59,7 +59,7 @@ export function allocateEffort(world: World): void {
     const { source, target } = MECHANISMS[m];
     const room = 1 - s[target];
     if (strategy === 'balanced') return 1;
-    if (strategy === 'strengths-first') return CATALYSED.includes(m) ? s[source] ** SHARPNESS * room : 0;
+    if (strategy === 'strengths-first') return CATALYSED.includes(m) ? (s[source] * room) ** SHARPNESS : 0;
     return (SOCIAL_WORKER_DIRECT.includes(m) ? 1 : s[source]) * room ** SHARPNESS;
   };
   for (const m of CATALYSED) total += e[m] = weight(m);

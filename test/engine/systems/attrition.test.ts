@@ -32,7 +32,7 @@ const roles = (w: World, from: number, to: number) => Array.from(w.residents.rol
 
 describe('volunteer lapse', () => {
   it('with lapse hazard 1 every plain volunteer lapses, core volunteers about half, organisers none', () => {
-    const w = volunteering({ volunteers: { lapseHazard: 1 } });
+    const w = volunteering({ volunteers: { lapseHazard: 1, burnout: 0 } });
     expect(w.counters.volunteers).toBe(305);
     volunteerLapse(w);
     // members fall back to participants, the others to residents

@@ -19,9 +19,13 @@ import {
   remeasure,
 } from '../helpers.ts';
 
-/** Every resident-driven channel off, except those a test turns on. */
+/**
+ * Every resident-driven channel off, except those a test turns on; with no social workers present,
+ * channels run at their full rate (`unaided` 1) so that a test sees each channel's own rate.
+ */
 function quiet(over: ParameterOverrides = {}): ParameterOverrides {
   return {
+    socialWorkers: { unaided: 1 },
     organizations: { capableToVolunteer: 0, joinRate: 0, ...over.organizations },
     volunteers: { peerRate: 0, donorRate: 0, foundRate: 0, councilRate: 0, coreRate: 0, ...over.volunteers },
     ...Object.fromEntries(Object.entries(over).filter(([g]) => g !== 'organizations' && g !== 'volunteers')),
@@ -167,7 +171,10 @@ describe('cultivation (联中动)', () => {
   });
 
   it('grants never overdraw the fund; with no organisations to fund they bring professional ones', () => {
-    const w = makeWorld({ residents: 1000, parameters: { charity: { grantRate: 1, grantSize: 1000 } } });
+    const w = makeWorld({
+      residents: 1000,
+      parameters: { charity: { grantRate: 1, grantSize: 1000 }, socialWorkers: { unaided: 1 } },
+    });
     w.charity.fund = 5500;
     w.tick = 1;
     remeasure(w);
@@ -191,7 +198,10 @@ describe('cultivation (联中动)', () => {
   });
 
   it('grant money is conserved when the organisations\u2019 pool has to grow mid-week', () => {
-    const w = makeWorld({ residents: 10000, parameters: { charity: { grantRate: 1, grantSize: 1000 } } });
+    const w = makeWorld({
+      residents: 10000,
+      parameters: { charity: { grantRate: 1, grantSize: 1000 }, socialWorkers: { unaided: 1 } },
+    });
     const capacity = w.organizations.capacity;
     // a fund places at most one grant per 200 residents a week
     const grants = Math.min(2 * capacity + 3, 10000 / 200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MECHANISMS } from '../../../src/engine/mechanisms.ts';
+import { MECHANISMS, PROCESS_INDEX } from '../../../src/engine/mechanisms.ts';
 import type { World } from '../../../src/engine/state.ts';
 import {
   allocateEffort,
@@ -25,8 +25,8 @@ function allocate(strategy: string, strength: number[]): World {
     residents: 10000,
     strategy,
     parameters: {
-      socialWorkers: { caseworkShare: 0.4, groupworkShare: 0.3 },
-      community: { serviceShare: 0.5 },
+      socialWorkers: { caseworkShare: 0.4, groupworkShare: 0.3, designShare: 0, trainingShare: 0 },
+      community: { serviceShare: 0.5, adminShare: 0 },
     },
   });
   w.socialWorkers.fte = 4;
@@ -134,12 +134,24 @@ describe('effort allocation (the strategy of the base)', () => {
     expect(w.record.rollIn[COMMUNITY]).toBe(-1);
   });
 
-  it('catalysis multiplies a channel by 1 + catalysis × effort × (0.5 + 0.5 skill)', () => {
+  it('support multiplies a channel by unaided + catalysis · x/(x + half), x = effort × (0.5 + 0.5 skill)', () => {
     const w = allocate('balanced', [0.5, 0.5, 0.5, 0.5, 0.5]);
     const m = CATALYSED[0];
-    const c = w.params.socialWorkers.catalysis;
-    expect(catalyst(w, m)).toBeCloseTo(1 + c * (SW_EFFORT / 9) * (0.5 + 0.5 * 0.6), 12);
+    const { catalysis, catalysisHalf, unaided } = w.params.socialWorkers;
+    const x = (SW_EFFORT / 9) * (0.5 + 0.5 * 0.6);
+    expect(catalyst(w, m)).toBeCloseTo(unaided + (catalysis * x) / (x + catalysisHalf), 12);
+    // more effort helps less and less, never beyond unaided + catalysis
+    w.effort[m] = 1000;
+    expect(catalyst(w, m)).toBeLessThan(unaided + catalysis);
+    expect(catalyst(w, m)).toBeGreaterThan(unaided + 0.99 * catalysis);
+    // no effort: the channel runs unaided
     w.effort.fill(0);
-    expect(catalyst(w, m)).toBe(1);
+    expect(catalyst(w, m)).toBe(unaided);
+  });
+
+  it('knocking out social-worker support leaves every channel unaided, whatever the effort', () => {
+    const w = allocate('balanced', [0.5, 0.5, 0.5, 0.5, 0.5]);
+    w.on[PROCESS_INDEX['social-worker-support']] = 0;
+    for (const m of CATALYSED) expect(catalyst(w, m)).toBe(w.params.socialWorkers.unaided);
   });
 });

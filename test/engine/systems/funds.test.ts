@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDonor, dropDonor } from '../../../src/engine/ops.ts';
-import { collectFunds, learn } from '../../../src/engine/systems/funds.ts';
+import { collectFunds } from '../../../src/engine/systems/funds.ts';
 import { deliverServices } from '../../../src/engine/systems/services.ts';
 import { CHARITY, COMMUNITY, SOCIAL_WORKERS, VOLUNTEERS } from '../../../src/model/elements.ts';
 import { makeWorld } from '../helpers.ts';
@@ -57,18 +57,5 @@ describe('funds', () => {
         expect(spent).toBeCloseTo(w.record.contacts[CHARITY] * aidSize, 6);
       }
     }
-  });
-
-  it('social workers learn while they work: skill grows toward 1, and not without social workers', () => {
-    const w = makeWorld({ residents: 500, parameters: { socialWorkers: { learning: 0.1 } } });
-    w.socialWorkers.skill = 0.5;
-    learn(w);
-    expect(w.socialWorkers.skill).toBe(0.5);
-    w.socialWorkers.fte = 2;
-    learn(w);
-    expect(w.socialWorkers.skill).toBeCloseTo(0.55, 12);
-    for (let k = 0; k < 500; k++) learn(w);
-    expect(w.socialWorkers.skill).toBeLessThanOrEqual(1);
-    expect(w.socialWorkers.skill).toBeGreaterThan(0.999);
   });
 });

@@ -79,7 +79,7 @@ describe('projects (动中联)', () => {
 
   it('with nothing to draw on, a project fails at its deadline and returns the money it raised', () => {
     const parameters: ParameterOverrides = {
-      projects: { problemRate: 20, searchRate: 1, recruitWeeks: 6 },
+      projects: { problemRate: 20, searchRate: 1, recruitWeeks: 6, minDraw: 0 },
       // fundraising through the leader's network brings nothing
       charity: { enterpriseGift: 0, giftMean: 0 },
     };

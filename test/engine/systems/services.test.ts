@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { becomeVolunteer, foundOrganization, joinOrganization } from '../../../src/engine/ops.ts';
+import { serve } from '../../../src/engine/serve.ts';
 import type { World } from '../../../src/engine/state.ts';
-import { deliverServices, serve } from '../../../src/engine/systems/services.ts';
+import { deliverServices } from '../../../src/engine/systems/services.ts';
 import {
   CHARITY,
   COMMUNITY,
@@ -87,7 +88,7 @@ describe('services', () => {
     const mediator = 2.5;
     const parameters = {
       socialWorkers: { caseworkShare: 0.5, groupworkShare: 0, hoursPerCase: 2, hoursPerWorker: 40, mediator },
-      community: { hoursPerStaff: 40, serviceShare: 0.5, hoursPerVisit: 1 },
+      community: { hoursPerStaff: 40, serviceShare: 0.5, hoursPerVisit: 1, adminShare: 0 },
       services: { trustGain: 0.01, belongingGain: 0.02, firstTrustGain: 0.01, firstBelongingGain: 0.02 },
     };
     const viaWorker = silent(parameters);
