@@ -1,5 +1,6 @@
 import { CHARITY, ORGANIZATIONS } from '../model/elements.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { sumNeeds } from './needState.ts';
 import { smallWorld } from './network.ts';
 import { addDonor, becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from './ops.ts';
 import { capableResidentOf, drawResident, residentOfBuilding } from './people.ts';
@@ -18,7 +19,6 @@ import {
   type World,
 } from './state.ts';
 import { measureStrength, strengthReference, strengthUnits } from './strength.ts';
-import { sumNeeds } from './systems/needs.ts';
 import { joinTeam, refreshTeam } from './team.ts';
 
 export interface WorldOptions {

@@ -16,7 +16,7 @@ const POOL = PROCESS_INDEX['member-pool-limit'];
 export function memberPoolRoom(world: World): number {
   if (!world.on[POOL]) return 1;
   const room = 1 - world.counters.members / (world.params.population.joinableShare * world.residents.count);
-  return room > 0 ? room : 0;
+  return Math.max(0, room);
 }
 
 /** A new organisation draws its first members from the founder's neighbours. Returns how many joined. */

@@ -3,11 +3,11 @@ import { ELEMENTS, type ElementId } from '../model/elements.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { createWorld, type WorldOptions } from './initialise.ts';
 import { MECHANISMS } from './mechanisms.ts';
+import { currentNeed } from './needState.ts';
 import type { Flow, LinkageEvent, Outcomes, RunSummary } from './result.ts';
 import type { World } from './state.ts';
 import { step } from './step.ts';
 import { measureStrength } from './strength.ts';
-import { currentNeed } from './systems/needs.ts';
 
 /** Per-week columns of a run, in output order. */
 export const SERIES_COLUMNS = [

@@ -1,8 +1,9 @@
+import { clamp } from './math.ts';
+import { setNeed, settleNeeds } from './needState.ts';
 import { markServed } from './ops.ts';
 import type { Random } from './random.ts';
 import { randomInt } from './random.ts';
 import type { World } from './state.ts';
-import { setNeed, settleNeeds } from './systems/needs.ts';
 
 /** A service contact and the target group: shared by the services and the projects that serve residents. */
 
@@ -22,18 +23,18 @@ export function serve(
   for (let k = 0; k < 3; k++) {
     const before = res.needs[3 * i + k];
     const v = before - (k === need ? effect : effect / 2);
-    const after = v < 0 ? 0 : v;
+    const after = clamp(v);
     setNeed(world, i, k, after);
     res.helped[3 * i + k] += before - after;
   }
   // being reached by an element for the first time ties the resident to it; later contacts add little
   const first = (res.served[i] & (1 << element)) === 0;
   const b = res.belonging[i] + (first ? sp.firstBelongingGain : sp.belongingGain);
-  res.belonging[i] = b > 1 ? 1 : b;
+  res.belonging[i] = clamp(b);
   const t =
     res.trust[i] +
     (first ? sp.firstTrustGain : sp.trustGain) * (mediated ? world.params.socialWorkers.mediator : 1);
-  res.trust[i] = t > 1 ? 1 : t;
+  res.trust[i] = clamp(t);
   markServed(world, i, element);
 }
 

@@ -114,6 +114,18 @@ describe('wushe run: bad input', () => {
     expect(err).toContain('did you mean "initial.volunteers"');
   });
 
+  it('--knockout with an unknown mechanism id, with a did-you-mean hint (exit 2)', () => {
+    const err = fails(['run', good, '--knockout', 'peer-asks-volunter']);
+    expect(err).toContain('knockouts[0]: unknown mechanism "peer-asks-volunter"');
+    expect(err).toContain('did you mean "peer-asks-volunteer"');
+    expect(err).toContain('(from --knockout)');
+  });
+
+  it('--set knockouts=… with an unknown id in a comma-separated list', () => {
+    const err = fails(['run', good, '--set', 'knockouts=donor-lapse,core-burnot']);
+    expect(err).toContain('knockouts[1]: unknown mechanism "core-burnot" (did you mean "core-burnout"?)');
+  });
+
   it('--set without "="', () => {
     expect(fails(['run', good, '--set', 'initial.volunteers'])).toContain('path=value');
   });

@@ -21,6 +21,15 @@ function runJson(args: string[]) {
 }
 
 describe('wushe run (real engine)', { timeout: 120_000 }, () => {
+  it('--knockout switches a mechanism off (repeatable, added to --set knockouts)', () => {
+    const flows = (args: string[]) =>
+      (JSON.parse(runJson(['--ticks', '30', ...args]).stdout).flows as { mechanism: string; count: number }[])
+        .filter((f) => f.mechanism === 'peer-asks-volunteer' || f.mechanism === 'volunteer-becomes-core')
+        .reduce((a, f) => a + f.count, 0);
+    expect(flows([])).toBeGreaterThan(0);
+    expect(flows(['--knockout', 'peer-asks-volunteer', '--set', 'knockouts=volunteer-becomes-core'])).toBe(0);
+  });
+
   it('--json: one JSON document with the fixed fields', () => {
     const r = runJson([]);
     expect(r.stdout.endsWith('\n')).toBe(true);

@@ -1,5 +1,6 @@
 import { weeklyHazard } from '../math.ts';
 import { PROCESS_INDEX } from '../mechanisms.ts';
+import { setNeed, settleNeeds } from '../needState.ts';
 import {
   closeOrganization,
   dropDonor,
@@ -11,8 +12,7 @@ import {
 } from '../ops.ts';
 import { drawResident } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
-import { CORE, ORGANISER, VOLUNTEER, type World } from '../state.ts';
-import { setNeed, settleNeeds } from './needs.ts';
+import { CORE, ORGANISER, PROFESSIONAL, VOLUNTEER, type World } from '../state.ts';
 
 /**
  * Attrition and limits (docs/ODD.md, "Attrition"): volunteers lapse (hazard peaking at 3, 6 and 12
@@ -54,7 +54,8 @@ export function volunteerLapse(world: World): void {
 
 /**
  * Organisations close with the weekly equivalent of the yearly closure hazard, more often when young
- * and unfunded, small, unfunded or inactive; a leader who steps down is replaced by a member with
+ * and unfunded, small, unfunded or inactive; the leader of a local (not professional) organisation
+ * steps down at `leaderExit` a week and is replaced by a member with
  * chance `succession` × min(1, members/10), or else the organisation closes; the members of those
  * that closed are released. Returns how many closed.
  */
@@ -77,7 +78,7 @@ export function organizationClosure(world: World): number {
     if (x < h) {
       closeOrganization(world, o);
       closed++;
-    } else if (orgs.leader[o] >= 0 && x < h + exit) {
+    } else if (orgs.kind[o] !== PROFESSIONAL && x < h + exit) {
       if (leaderLeaves(world, o, random)) closed++;
     }
   }

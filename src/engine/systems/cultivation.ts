@@ -66,9 +66,11 @@ export function cultivateResidents(world: World): void {
     roomC *
     catalyst(world, MI['volunteer-network-donor']) *
     on[MI['volunteer-network-donor']];
+  // a founder needs people to found with: the finite pool of willing residents limits founding too
   const found =
     p.volunteers.foundRate *
     roomO *
+    memberPoolRoom(world) *
     catalyst(world, MI['core-volunteer-founds-organization']) *
     on[MI['core-volunteer-founds-organization']];
   const council = p.volunteers.councilRate * roomCommunity * on[MI['core-volunteer-joins-council']];

@@ -1,7 +1,8 @@
 import { NEEDS } from '../../model/elements.ts';
+import { clamp } from '../math.ts';
+import { setNeed, settleNeeds } from '../needState.ts';
 import type { World } from '../state.ts';
 import { joinTeam, refreshTeam, withdrawWorkers } from '../team.ts';
-import { setNeed, settleNeeds } from './needs.ts';
 
 /**
  * Applies the scenario's interventions scheduled for week `week` (an intervention at tick t happens
@@ -26,7 +27,7 @@ export function applyInterventions(world: World, week: number): void {
         for (let i = 0; i < res.count; i++) {
           if (iv.share < 1 && random() >= iv.share) continue;
           settleNeeds(world, i);
-          for (const k of kinds) setNeed(world, i, k, Math.min(1, res.needs[3 * i + k] + iv.size));
+          for (const k of kinds) setNeed(world, i, k, clamp(res.needs[3 * i + k] + iv.size));
           if (iv.targets) res.target[i] = 1;
         }
         if (iv.targets) world.targets = targetList(res.target);

@@ -1,4 +1,5 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { clamp } from '../math.ts';
 import { MECHANISM_INDEX as MI, PROCESS_INDEX } from '../mechanisms.ts';
 import { addDonor, becomeCore, becomeVolunteer, foundOrganization, markServed, recordLink } from '../ops.ts';
 import { residentOfBuilding } from '../people.ts';
@@ -174,7 +175,7 @@ function assemble(world: World, k: number, random: Random): void {
       const o = findOrganization(world, random);
       if (o >= 0) {
         pr.org[k] = o;
-        world.organizations.activity[o] = Math.min(1, world.organizations.activity[o] + 0.2);
+        world.organizations.activity[o] = clamp(world.organizations.activity[o] + 0.2);
         recordLink(
           world,
           MI['project-mobilises-organization'],

@@ -1,10 +1,11 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { clamp } from '../math.ts';
+import { settleNeeds } from '../needState.ts';
 import { residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
 import { serve, targetResident } from '../serve.ts';
 import { NEED_MATERIAL, NEED_PSYCHOLOGICAL, NEED_SOCIAL, VOLUNTEER, type World } from '../state.ts';
 import { committeeFreeShare, skillFactor } from '../support.ts';
-import { settleNeeds } from './needs.ts';
 
 /**
  * Services from each element to residents, capacity-limited (docs/ODD.md, "Services"). A contact
@@ -77,7 +78,7 @@ function socialWorkerGroupwork(world: World, random: Random): void {
   for (let g = 0; g < sessions; g++) {
     const o = randomInt(random, Math.max(1, orgs.used));
     const building = orgs.used > 0 && orgs.alive[o] ? orgs.home[o] : randomInt(random, world.buildings);
-    if (orgs.used > 0 && orgs.alive[o]) orgs.activity[o] = Math.min(1, orgs.activity[o] + 0.02);
+    if (orgs.used > 0 && orgs.alive[o]) orgs.activity[o] = clamp(orgs.activity[o] + 0.02);
     for (let m = 0; m < sw.groupSize; m++) {
       serve(
         world,

@@ -70,7 +70,11 @@ export function socialWork(world: World): void {
   if (on[MI['social-worker-trains-para-professional']] && sw.fte > 0) {
     const pending = countPending(world, PIPELINE_TRAINING);
     const candidates = world.committee.staff + world.counters.cores;
-    const places = Math.max(0, Math.floor(candidates - sw.local.fte / Math.max(1e-9, p.paraFte) - pending));
+    // trainees come from committee staff and core volunteers not yet trained, and only while the
+    // social workers (with those already in training) are below full strength
+    const untrained = candidates - sw.local.fte / Math.max(1e-9, p.paraFte) - pending;
+    const room = (world.ref.socialWorkers - sw.fte) / Math.max(1e-9, p.paraFte) - pending;
+    const places = Math.max(0, Math.floor(Math.min(untrained, room)));
     const start = Math.min(
       places,
       drawCount(
