@@ -169,3 +169,39 @@ if (PART === 'all' || PART === 'cliff') {
     `running projects, weeks 40–52 ${summary(during, 1)}, weeks 78–90 ${summary(after, 1)} (after ÷ during ${summary(drops)}); social-worker FTE ${summary(swDuring, 2)} → ${summary(swAfter, 2)}; a cliff (projects down by 30% or more) in ${cliffs} of ${SEEDS} seeds`,
   );
 }
+
+if (PART === 'all' || PART === 'landscape') {
+  const WEEKS = 208;
+  console.log(
+    `\n## Strategy landscape: median weeks until all five are involved (${SEEDS} seeds, ${WEEKS} weeks, 5,000 residents; "never" = not within ${WEEKS})`,
+  );
+  console.log('| profile | strengths-first | weakest-first | balanced | soonest |');
+  console.log('|---|---|---|---|---|');
+  const profiles: [string, Partial<Record<ElementId, number>>][] = [
+    ['all weak (every element 0.15)', { community: 0.15, socialWorkers: 0.15 }],
+  ];
+  for (const e of CARRIER_ELEMENTS)
+    for (const level of [0.5, 0.8, 0.95])
+      profiles.push([
+        `${e} ${level}, other carriers 0.15, base 0.5`,
+        { community: 0.5, socialWorkers: 0.5, [e]: level },
+      ]);
+  for (const [name, initial] of profiles) {
+    const file = withInitial(
+      { ...preset('baseline'), ticks: WEEKS, residents: 5000 },
+      { organizations: 0.15, volunteers: 0.15, charity: 0.15, ...initial },
+    );
+    const medians = (['strengths-first', 'weakest-first', 'balanced'] as const).map((strategy) =>
+      median(
+        seeds.map(
+          (seed) => simulate({ ...file, strategy }, seed).summary().pathway.allInvolvedTick ?? Infinity,
+        ),
+      ),
+    );
+    const best = Math.min(...medians);
+    const winners = ['strengths-first', 'weakest-first', 'balanced'].filter((_, k) => medians[k] === best);
+    console.log(
+      `| ${name} | ${medians.map((m) => f(m, 0)).join(' | ')} | ${Number.isFinite(best) ? winners.join(', ') : '—'} |`,
+    );
+  }
+}

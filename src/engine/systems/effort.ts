@@ -7,9 +7,12 @@ import { committeeFreeShare } from '../support.ts';
  * The strategy of the base (社工—社区联合行动): how the social workers' organising time and the
  * committee's linking time are spread over the channels (docs/ODD.md, "Strategies").
  *
- * - strengths-first (扬长): catalyse the channels whose source is strong, toward targets with room;
- *   the committee backs the strongest carrier.
- * - weakest-first: build the weakest carrier directly.
+ * - strengths-first (扬长): support the channels through which a strong element develops one with
+ *   room, weight (S_source · room_target)^SHARPNESS; effort through a strong element is multiplied
+ *   by that element's own size (its members, volunteers, donors act). The committee backs the
+ *   strongest carrier.
+ * - weakest-first: work on the weakest carriers directly (social workers' own channels, weight
+ *   room^SHARPNESS): the weak element grows, but only social workers act on it.
  * - balanced: the same effort on every channel.
  *
  * Writes `world.effort[m]`: organising effort on mechanism m in FTE per 10,000 residents.
@@ -35,6 +38,7 @@ export const COMMITTEE_CHANNELS = [
   'committee-introduces-resources',
 ].map((id) => MECHANISM_INDEX[id]);
 
+/** How strongly each strategy concentrates the base's effort (an exponent on the weights). */
 const SHARPNESS = 2;
 
 export function allocateEffort(world: World): void {
@@ -60,7 +64,8 @@ export function allocateEffort(world: World): void {
     const room = 1 - s[target];
     if (strategy === 'balanced') return 1;
     if (strategy === 'strengths-first') return CATALYSED.includes(m) ? (s[source] * room) ** SHARPNESS : 0;
-    return (SOCIAL_WORKER_DIRECT.includes(m) ? 1 : s[source]) * room ** SHARPNESS;
+    // weakest-first works on the weak element itself: direct channels only
+    return SOCIAL_WORKER_DIRECT.includes(m) ? room ** SHARPNESS : 0;
   };
   for (const m of CATALYSED) total += e[m] = weight(m);
   for (const m of SOCIAL_WORKER_DIRECT) total += e[m] = weight(m);
