@@ -57,13 +57,15 @@ if (PART === 'all' || PART === 'social-workers') {
     ['charity-led', preset('charity-led')],
     ['middling (0.4, 0.4, 0.4, 0.3, 0.2)', MIDDLING],
   ] as [string, File][]) {
-    const ratios: number[] = [];
+    const withSw: number[] = [];
+    const without: number[] = [];
     for (const seed of seeds) {
-      const withSw = carrierGrowth(simulate(file, seed));
-      const without = carrierGrowth(simulate(withInitial(file, { socialWorkers: 0 }), seed));
-      ratios.push(withSw > 0 ? without / withSw : Number.NaN);
+      withSw.push(carrierGrowth(simulate(file, seed)));
+      without.push(carrierGrowth(simulate(withInitial(file, { socialWorkers: 0 }), seed)));
     }
-    console.log(`${name}: growth without social workers ÷ with: ${summary(ratios)}`);
+    console.log(
+      `${name}: carriers' strength gained with social workers ${summary(withSw)}, without ${summary(without)} (median without ÷ median with ${f(median(without) / median(withSw))})`,
+    );
   }
   const withdrawn: number[] = [];
   const before: number[] = [];

@@ -583,7 +583,7 @@ export const PARAMETERS = [
   P(
     'socialWorkers',
     'unaided',
-    0.25,
+    0.4,
     0,
     1,
     'share',
