@@ -19,6 +19,15 @@ export function memberPoolRoom(world: World): number {
   return Math.max(0, room);
 }
 
+/**
+ * Room for new organisations: 1 − organisations ÷ the number that means full strength
+ * (`strength.organizationsPer10k`). Founding channels fill the count of organisations and joining
+ * channels their membership, so each channel is limited by the room of the component it adds to.
+ */
+export function foundingRoom(world: World): number {
+  return Math.max(0, 1 - world.counters.organizations / world.ref.organizations);
+}
+
 /** A new organisation draws its first members from the founder's neighbours. Returns how many joined. */
 export function recruitFoundingMembers(world: World, o: number, founder: number, random: Random): number {
   const want = world.params.organizations.foundingSize - 1;

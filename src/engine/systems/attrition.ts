@@ -55,7 +55,8 @@ export function volunteerLapse(world: World): void {
 /**
  * Organisations close with the weekly equivalent of the yearly closure hazard, more often when young
  * and unfunded, small, unfunded or inactive; the leader of a local (not professional) organisation
- * steps down at `leaderExit` a week and is replaced by a member with
+ * steps down at `leaderExit` a week (an outside professional organisation without funds withdraws at
+ * the same rate) and is replaced by a member with
  * chance `succession` × min(1, members/10), or else the organisation closes; the members of those
  * that closed are released. Returns how many closed.
  */
@@ -78,8 +79,14 @@ export function organizationClosure(world: World): number {
     if (x < h) {
       closeOrganization(world, o);
       closed++;
-    } else if (orgs.kind[o] !== PROFESSIONAL && x < h + exit) {
-      if (leaderLeaves(world, o, random)) closed++;
+    } else if (x < h + exit) {
+      if (orgs.kind[o] !== PROFESSIONAL) {
+        if (leaderLeaves(world, o, random)) closed++;
+      } else if (!funded) {
+        // an outside professional organisation whose money has run out withdraws
+        closeOrganization(world, o);
+        closed++;
+      }
     }
   }
   if (closed > 0) releaseClosedMembers(world);

@@ -14,6 +14,7 @@ import { capableResidentOf } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
 import {
   askResidents,
+  foundingRoom,
   memberPoolRoom,
   newLocalOrganization,
   recruitFoundingMembers,
@@ -69,7 +70,7 @@ export function cultivateResidents(world: World): void {
   // a founder needs people to found with: the finite pool of willing residents limits founding too
   const found =
     p.volunteers.foundRate *
-    roomO *
+    foundingRoom(world) *
     memberPoolRoom(world) *
     catalyst(world, MI['core-volunteer-founds-organization']) *
     on[MI['core-volunteer-founds-organization']];
@@ -237,7 +238,7 @@ export function cultivateFromFunds(world: World): void {
     world.charity.fund -= size;
     let o = -1;
     const bringIn = world.on[MI['grant-brings-professional-organization']] === 1;
-    if ((random() >= roomO || !bringIn) && world.counters.organizations > 0) {
+    if ((random() >= foundingRoom(world) || !bringIn) && world.counters.organizations > 0) {
       for (let tries = 0; tries < 8 && o < 0; tries++) {
         const c = randomInt(random, orgs.used);
         if (orgs.alive[c]) o = c;
@@ -303,18 +304,18 @@ export function cultivateFromBase(world: World): void {
     p.community.hostRate *
       e[MI['committee-hosts-organization']] *
       per10k *
-      (1 - s[ORGANIZATIONS]) *
+      foundingRoom(world) *
       on[MI['committee-hosts-organization']],
   );
   for (let k = 0; k < host; k++)
     newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
   // social workers' direct channels: events a week = rate × share × organising effort × room × skill
-  const direct = (mechanism: number, share: number, target: number) =>
+  const direct = (mechanism: number, share: number, room: number) =>
     drawCount(
       random,
-      p.socialWorkers.directRate * share * e[mechanism] * per10k * (1 - s[target]) * skill * on[mechanism],
+      p.socialWorkers.directRate * share * e[mechanism] * per10k * room * skill * on[mechanism],
     );
-  const incubate = direct(MI['social-worker-incubates-organization'], 0.1, ORGANIZATIONS);
+  const incubate = direct(MI['social-worker-incubates-organization'], 0.1, foundingRoom(world));
   const lag = on[LAG] ? p.socialWorkers.incubationWeeks : 0;
   for (let k = 0; k < incubate; k++) {
     if (lag === 0)
@@ -331,7 +332,7 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-mobilises-volunteer']],
   );
   askResidents(world, mobilise, COMMUNITY, MI['committee-mobilises-volunteer'], random);
-  const recruit = direct(MI['social-worker-recruits-volunteer'], 1, VOLUNTEERS);
+  const recruit = direct(MI['social-worker-recruits-volunteer'], 1, 1 - s[VOLUNTEERS]);
   // the committee knows its residents: social workers asking through its contacts are heard more
   const contacts = on[CONTACTS] ? 1 + p.community.contactsLift * s[COMMUNITY] : 1;
   askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random, contacts);
@@ -351,7 +352,7 @@ export function cultivateFromBase(world: World): void {
     const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), COMMUNITY);
     recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
   }
-  const raise = direct(MI['social-worker-raises-funds'], 0.5, CHARITY);
+  const raise = direct(MI['social-worker-raises-funds'], 0.5, 1 - s[CHARITY]);
   for (let k = 0; k < raise; k++) {
     const d = addDonor(world, p.charity.giftMean * 2 * (0.5 + random()), SOCIAL_WORKERS);
     recordLink(world, MI['social-worker-raises-funds'], SOCIAL_WORKERS, CHARITY, u.donor, -1, d);

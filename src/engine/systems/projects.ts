@@ -4,7 +4,7 @@ import { MECHANISM_INDEX as MI, PROCESS_INDEX } from '../mechanisms.ts';
 import { addDonor, becomeCore, becomeVolunteer, foundOrganization, markServed, recordLink } from '../ops.ts';
 import { residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
-import { recruitMembersNearHome } from '../recruit.ts';
+import { foundingRoom, recruitMembersNearHome } from '../recruit.ts';
 import { serve, targetResident } from '../serve.ts';
 import {
   CORE,
@@ -189,7 +189,7 @@ function assemble(world: World, k: number, random: Random): void {
     } else if (
       pr.raised[k] >= pr.budget[k] * 0.5 &&
       world.on[MI['project-funding']] &&
-      random() < search * (1 - s[ORGANIZATIONS])
+      random() < search * foundingRoom(world)
     ) {
       // funded but no local organisation: the money brings in a professional one
       const o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, pr.home[k]);

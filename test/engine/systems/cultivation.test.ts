@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from '../../../src/engine/ops.ts';
 import {
   CORE,
+  createOrganizations,
   ORGANISER,
   PARTICIPANT,
   PROFESSIONAL,
@@ -173,7 +174,12 @@ describe('cultivation (联中动)', () => {
   it('grants never overdraw the fund; with no organisations to fund they bring professional ones', () => {
     const w = makeWorld({
       residents: 1000,
-      parameters: { charity: { grantRate: 1, grantSize: 1000 }, socialWorkers: { unaided: 1 } },
+      parameters: {
+        charity: { grantRate: 1, grantSize: 1000 },
+        socialWorkers: { unaided: 1 },
+        // room for every new organisation the grants bring
+        strength: { organizationsPer10k: 500 },
+      },
     });
     w.charity.fund = 5500;
     w.tick = 1;
@@ -200,8 +206,15 @@ describe('cultivation (联中动)', () => {
   it('grant money is conserved when the organisations\u2019 pool has to grow mid-week', () => {
     const w = makeWorld({
       residents: 10000,
-      parameters: { charity: { grantRate: 1, grantSize: 1000 }, socialWorkers: { unaided: 1 } },
+      parameters: {
+        charity: { grantRate: 1, grantSize: 1000 },
+        socialWorkers: { unaided: 1 },
+        // room for every new organisation the grants bring
+        strength: { organizationsPer10k: 500 },
+      },
     });
+    // a small pool, so that the grants' professional organisations make it grow mid-week
+    w.organizations = createOrganizations(16);
     const capacity = w.organizations.capacity;
     // a fund places at most one grant per 200 residents a week
     const grants = Math.min(2 * capacity + 3, 10000 / 200);
@@ -217,7 +230,11 @@ describe('cultivation (联中动)', () => {
     );
     cultivateFromFunds(w);
     expect(w.organizations.capacity).toBeGreaterThan(capacity);
-    expect(w.counters.organizations - before).toBe(grants);
+    // each grant brought a professional organisation or funded one already there
+    expect(
+      w.counters.organizations - before + flowCount(w, 'grant-to-organization', CHARITY, ORGANIZATIONS),
+    ).toBe(grants);
+    expect(w.counters.organizations - before).toBeGreaterThan(capacity);
     let held = 0;
     for (let o = 0; o < w.organizations.used; o++) held += w.organizations.funds[o];
     expect(w.charity.fund).toBe(0);
