@@ -85,6 +85,13 @@ export { ensembleMembers } from './model/ensemble.ts';
 export { INTERVENTION_TYPES, type Intervention } from './model/interventions.ts';
 export { type JsonSchema, scenarioJsonSchema } from './model/jsonSchema.ts';
 export {
+  KNOCKOUT_IDS,
+  MECHANISMS,
+  type Mechanism,
+  PROCESSES,
+  type Process,
+} from './model/mechanisms.ts';
+export {
   ALL_NUMBERS,
   defaultParameters,
   INITIAL_FIELDS,
