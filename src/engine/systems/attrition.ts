@@ -43,9 +43,9 @@ export function volunteerLapse(world: World): void {
     const role = res.role[i];
     if (role !== VOLUNTEER && role !== CORE) continue;
     const tenure = tick - res.since[i];
-    let h = role === CORE ? base * 0.5 : base;
+    let h = role === CORE ? base * vp.coreLapseFactor : base;
     if (tenure === peak1 || tenure === peak2 || tenure === peak3) h *= vp.lapsePeak;
-    if (res.project[i] >= 0) h *= 0.5;
+    if (res.project[i] >= 0) h *= vp.projectLapseFactor;
     const x = random();
     if (x < h) lapse(world, i);
     else if (role === CORE && x < h + burnout) stepBack(world, i);
@@ -98,7 +98,7 @@ function leaderLeaves(world: World, o: number, random: Random): boolean {
   const orgs = world.organizations;
   const op = world.params.organizations;
   const leader = orgs.leader[o];
-  if (random() < op.succession * Math.min(1, orgs.members[o] / 10)) {
+  if (random() < op.succession * Math.min(1, orgs.members[o] / op.fullActivityMembers)) {
     // a member takes over; the old leader stays on as a core member (the successor is not tracked)
     orgs.leader[o] = -1;
     if (leader >= 0 && world.residents.role[leader] === ORGANISER) {

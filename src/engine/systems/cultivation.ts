@@ -125,7 +125,7 @@ export function cultivateResidents(world: World): void {
       continue;
     }
     // volunteers, core volunteers and organisers bring donors through their own networks
-    if (random() < donor * (role === VOLUNTEER ? 1 : 1.5)) {
+    if (random() < donor * (role === VOLUNTEER ? 1 : p.volunteers.coreDonorFactor)) {
       const d = addDonor(world, p.charity.giftMean * (0.5 + random()), VOLUNTEERS);
       recordLink(world, MI['volunteer-network-donor'], VOLUNTEERS, CHARITY, u.donor, i, d);
     }
@@ -192,8 +192,11 @@ export function cultivateOrganizations(world: World): void {
     if (!orgs.alive[o]) continue;
     const spend = Math.min(orgs.funds[o], p.organizations.weeklySpend);
     orgs.funds[o] -= spend;
-    const target = Math.min(1, (orgs.members[o] / 10) * venue) * (orgs.funds[o] > 0 ? 1 : 0.7);
-    orgs.activity[o] = clamp(orgs.activity[o] + 0.1 * (target - orgs.activity[o]) + lift);
+    const op = p.organizations;
+    const target =
+      Math.min(1, (orgs.members[o] / op.fullActivityMembers) * venue) *
+      (orgs.funds[o] > 0 ? 1 : op.unfundedActivity);
+    orgs.activity[o] = clamp(orgs.activity[o] + op.activityStep * (target - orgs.activity[o]) + lift);
     if (random() < sponsor * orgs.activity[o]) {
       const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), ORGANIZATIONS);
       recordLink(

@@ -175,7 +175,9 @@ function assemble(world: World, k: number, random: Random): void {
       const o = findOrganization(world, random);
       if (o >= 0) {
         pr.org[k] = o;
-        world.organizations.activity[o] = clamp(world.organizations.activity[o] + 0.2);
+        world.organizations.activity[o] = clamp(
+          world.organizations.activity[o] + p.organizations.projectActivityLift,
+        );
         recordLink(
           world,
           MI['project-mobilises-organization'],
@@ -210,7 +212,7 @@ function assemble(world: World, k: number, random: Random): void {
     const viaOrg = o >= 0 && res.org[j] === o;
     if (!wasVolunteer && !world.on[MI['project-recruits-volunteer']]) continue;
     const asked = viaOrg || pr.leader[k] >= 0 ? p.volunteers.askedFactor : 1;
-    const chance = wasVolunteer ? 0.8 : res.willingness[j] * asked;
+    const chance = wasVolunteer ? p.volunteers.projectYes : res.willingness[j] * asked;
     if (random() >= chance) continue;
     if (!wasVolunteer) {
       becomeVolunteer(world, j);
@@ -283,7 +285,7 @@ function deliver(world: World, k: number, random: Random): void {
   for (let c = 0; c < contacts; c++) {
     const b = Math.min(world.buildings - 1, Math.max(0, pr.home[k] + randomInt(random, 5) - 2));
     const i = random() < focus ? targetResident(world, random) : residentOfBuilding(world, b, random);
-    serve(world, i, VOLUNTEERS, need, 1.5, false);
+    serve(world, i, VOLUNTEERS, need, p.services.projectStrength, false);
     markServed(world, i, ORGANIZATIONS);
     if (need === 1) markServed(world, i, CHARITY);
   }
@@ -296,13 +298,13 @@ function deliver(world: World, k: number, random: Random): void {
     if (
       world.on[MI['project-legacy-core']] &&
       res.role[j] === VOLUNTEER &&
-      random() < 0.3 * res.talent[j] + 0.05 &&
+      random() < p.projects.legacyCoreTalent * res.talent[j] + p.projects.legacyCoreBase &&
       becomeCore(world, j)
     ) {
       recordLink(world, MI['project-legacy-core'], pr.leaderElement[k], VOLUNTEERS, u.core, pr.leader[k], j);
     }
   }
-  if (world.on[MI['project-legacy-partner']] && random() < 0.5) {
+  if (world.on[MI['project-legacy-partner']] && random() < p.projects.legacyPartner) {
     world.committee.links += 1;
     recordLink(world, MI['project-legacy-partner'], pr.leaderElement[k], COMMUNITY, u.link, pr.leader[k], k);
   }

@@ -85,7 +85,7 @@ function socialWorkerGroupwork(world: World, random: Random): void {
         residentOfBuilding(world, building, random),
         SOCIAL_WORKERS,
         NEED_SOCIAL,
-        0.5 * skill,
+        world.params.services.memberStrength * skill,
         true,
       );
     }
@@ -101,7 +101,7 @@ function committeeVisits(world: World, random: Random): void {
     const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
     const i =
       random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3, COMMITTEE_ROUND);
-    serve(world, i, COMMUNITY, need, 0.8, false);
+    serve(world, i, COMMUNITY, need, world.params.services.committeeStrength, false);
   }
 }
 
@@ -120,7 +120,7 @@ function charityAid(world: World, random: Random): void {
       random() < focus
         ? targetResident(world, random)
         : findNeedy(world, random, NEED_MATERIAL, 4, AID_ROUND);
-    serve(world, i, CHARITY, NEED_MATERIAL, 1.5, false);
+    serve(world, i, CHARITY, NEED_MATERIAL, world.params.services.aidStrength, false);
   }
 }
 
@@ -130,15 +130,17 @@ function organizationsAndVolunteers(world: World, random: Random): void {
   const activity = world.organizations.activity;
   const { offsets, neighbours } = world.network;
   const visits = world.params.volunteers.visitsPerWeek;
+  const { memberStrength, volunteerStrength } = world.params.services;
   for (let i = 0; i < res.count; i++) {
     const o = res.org[i];
-    if (o >= 0 && random() < activity[o] * 0.5) serve(world, i, ORGANIZATIONS, NEED_SOCIAL, 0.5, false);
+    if (o >= 0 && random() < activity[o] * 0.5)
+      serve(world, i, ORGANIZATIONS, NEED_SOCIAL, memberStrength, false);
     if (res.role[i] >= VOLUNTEER) {
       const n = offsets[i + 1] - offsets[i];
       const count = drawCount(random, visits);
       for (let v = 0; v < count && n > 0; v++) {
         const j = neighbours[offsets[i] + randomInt(random, n)];
-        serve(world, j, VOLUNTEERS, v % 2 === 0 ? NEED_PSYCHOLOGICAL : NEED_SOCIAL, 0.7, false);
+        serve(world, j, VOLUNTEERS, v % 2 === 0 ? NEED_PSYCHOLOGICAL : NEED_SOCIAL, volunteerStrength, false);
       }
     }
   }
