@@ -22,8 +22,9 @@ import { CORE, ORGANISER, PROFESSIONAL, VOLUNTEER, type World } from '../state.t
  */
 export function attrition(world: World): void {
   volunteerLapse(world);
-  residentTurnover(world);
-  organizationClosure(world);
+  // one pass releases the members of every organisation closed this week
+  const moved = residentTurnover(world, false);
+  organizationClosure(world, moved);
   donorLapse(world);
 }
 
@@ -58,9 +59,9 @@ export function volunteerLapse(world: World): void {
  * steps down at `leaderExit` a week (an outside professional organisation without funds withdraws at
  * the same rate) and is replaced by a member with
  * chance `succession` × min(1, members/10), or else the organisation closes; the members of those
- * that closed are released. Returns how many closed.
+ * that closed (and of `closedBefore` closed earlier in the week) are released. Returns how many closed.
  */
-export function organizationClosure(world: World): number {
+export function organizationClosure(world: World, closedBefore = 0): number {
   const random = world.random.attrition;
   const op = world.params.organizations;
   const orgs = world.organizations;
@@ -89,7 +90,7 @@ export function organizationClosure(world: World): number {
       }
     }
   }
-  if (closed > 0) releaseClosedMembers(world);
+  if (closed + closedBefore > 0) releaseClosedMembers(world);
   return closed;
 }
 
@@ -114,9 +115,10 @@ function leaderLeaves(world: World, o: number, random: Random): boolean {
 /**
  * Residents move out at `population.turnover` a year; a newcomer with fresh attributes takes each
  * place (no role, no organisation, never served). An organiser moving out is a leader leaving.
- * Returns how many organisations closed (their members are released).
+ * Returns how many organisations closed (their members are released unless `release` is false,
+ * when the caller releases them with the week's other closures).
  */
-export function residentTurnover(world: World): number {
+export function residentTurnover(world: World, release = true): number {
   if (!world.on[P['resident-turnover']]) return 0;
   const random = world.random.attrition;
   const res = world.residents;
@@ -132,7 +134,7 @@ export function residentTurnover(world: World): number {
     if (res.role[i] >= VOLUNTEER) lapse(world, i);
     moveIn(world, i, random);
   }
-  if (closed > 0) releaseClosedMembers(world);
+  if (release && closed > 0) releaseClosedMembers(world);
   return closed;
 }
 
