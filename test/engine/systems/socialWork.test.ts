@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { PROCESS_INDEX } from '../../../src/engine/mechanisms.ts';
 import { Simulation } from '../../../src/engine/run.ts';
 import { PIPELINE_TRAINING, type World } from '../../../src/engine/state.ts';
+import { cultivateFromBase } from '../../../src/engine/systems/cultivation.ts';
+import { allocateEffort } from '../../../src/engine/systems/effort.ts';
 import { applyInterventions } from '../../../src/engine/systems/interventions.ts';
 import { socialWork } from '../../../src/engine/systems/socialWork.ts';
-import { CHARITY, COMMUNITY, SOCIAL_WORKERS } from '../../../src/model/elements.ts';
+import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS } from '../../../src/model/elements.ts';
 import { flowCount, makeScenario, makeWorld, type ParameterOverrides, remeasure } from '../helpers.ts';
 
 /** 2,000 residents whose social workers start at 0.5 (stationed, on a contract); nothing else. */
@@ -196,5 +198,55 @@ describe('the social-worker element (contracts, purchases, para-professionals)',
     const a = end({ community: 0.5, organizations: 0.7, volunteers: 0.2, charity: 0.1 });
     const b = end({ community: 0.5, organizations: 0.2, volunteers: 0.15, charity: 0.7 });
     expect(a).not.toBeCloseTo(b, 3);
+  });
+});
+
+describe('incubation takes time', () => {
+  /** A community whose social workers put all their organising time into incubating organisations. */
+  function incubating(lag: boolean): World {
+    const w = makeWorld(
+      {
+        residents: 5000,
+        strategy: 'weakest-first',
+        initial: { socialWorkers: 0.8, community: 0.5, volunteers: 0.5, charity: 0.9 },
+        parameters: {
+          socialWorkers: { directRate: 10, incubationWeeks: 5, trainingRate: 0 },
+          community: { hostRate: 0 },
+        },
+      },
+      { events: true },
+    );
+    if (!lag) w.on[PROCESS_INDEX['incubation-lag']] = 0;
+    w.tick = 1;
+    remeasure(w);
+    allocateEffort(w);
+    // a few rounds of the week's incubation work, all started in week 1
+    for (let k = 0; k < 10; k++) cultivateFromBase(w);
+    return w;
+  }
+
+  it('an incubated organisation is founded only after the incubation weeks, recorded social workers → organisations', () => {
+    const w = incubating(true);
+    const started = w.pipeline.count;
+    expect(started).toBeGreaterThan(0);
+    expect(w.counters.organizations).toBe(0);
+    for (let week = 2; week <= 5; week++) {
+      w.tick = week;
+      socialWork(w);
+      expect(w.counters.organizations).toBe(0);
+    }
+    w.tick = 6;
+    socialWork(w);
+    expect(w.counters.organizations).toBeGreaterThan(0);
+    expect(flowCount(w, 'social-worker-incubates-organization', SOCIAL_WORKERS, ORGANIZATIONS)).toBe(
+      w.counters.organizations,
+    );
+    expect(w.pipeline.count).toBe(0);
+  });
+
+  it('with the lag knocked out, incubations found organisations at once', () => {
+    const w = incubating(false);
+    expect(w.pipeline.count).toBe(0);
+    expect(w.counters.organizations).toBeGreaterThan(0);
   });
 });
