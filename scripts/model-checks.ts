@@ -151,6 +151,8 @@ if (PART === 'all' || PART === 'cliff') {
   const after: number[] = [];
   const swDuring: number[] = [];
   const swAfter: number[] = [];
+  const donorsDuring: number[] = [];
+  const donorsAfter: number[] = [];
   let cliffs = 0;
   for (const seed of seeds) {
     const s = simulate(file, seed).summary();
@@ -165,10 +167,12 @@ if (PART === 'all' || PART === 'cliff') {
     drops.push(d > 0 ? a / d : Number.NaN);
     swDuring.push(mean('socialWorkers', 40, 52));
     swAfter.push(mean('socialWorkers', 78, 90));
+    donorsDuring.push(mean('donors', 40, 52));
+    donorsAfter.push(mean('donors', 78, 90));
     if (a < 0.7 * d) cliffs++;
   }
   console.log(
-    `running projects, weeks 40–52 ${summary(during, 1)}, weeks 78–90 ${summary(after, 1)} (after ÷ during ${summary(drops)}); social-worker FTE ${summary(swDuring, 2)} → ${summary(swAfter, 2)}; a cliff (projects down by 30% or more) in ${cliffs} of ${SEEDS} seeds`,
+    `running projects, weeks 40–52 ${summary(during, 1)}, weeks 78–90 ${summary(after, 1)} (after ÷ during ${summary(drops)}); social-worker FTE ${summary(swDuring, 2)} → ${summary(swAfter, 2)}; donors ${summary(donorsDuring, 1)} → ${summary(donorsAfter, 1)}; a cliff (projects down by 30% or more) in ${cliffs} of ${SEEDS} seeds`,
   );
 }
 
