@@ -1,11 +1,16 @@
-import { z } from 'zod';
-import { ELEMENTS } from '../model/elements.ts';
 import { ALL_NUMBERS } from '../model/parameters.ts';
 import { applySet } from '../model/parse.ts';
-import { closest, type Scenario, validateScenario } from '../model/scenario.ts';
+import { type Scenario, validateScenario } from '../model/scenario.ts';
+import {
+  ITEM_PLACES,
+  isMeasurement,
+  MEASUREMENT_PATHS,
+  type MeasurementPath,
+  measurementFrom,
+  thresholdsFrom,
+} from './measurement.ts';
 import { coarseStart, nelderMead } from './nelderMead.ts';
 import {
-  INDICATORS,
   type Indicator,
   improvements,
   type Respondent,
@@ -14,160 +19,116 @@ import {
   summarise,
   surveyOnce,
 } from './survey.ts';
+import {
+  type FitRow,
+  fitRows,
+  identification,
+  indicatorValue,
+  objective,
+  type Targets,
+  targetTerm,
+} from './targets.ts';
+
+export {
+  type FitRow,
+  INDICATOR_NAMES,
+  indicatorValue,
+  objective,
+  type Targets,
+  validateTargets,
+} from './targets.ts';
 
 /**
- * Calibration of a scenario to survey targets (docs/validation.md, "Method"): a coarse coordinate search then Nelder–Mead
- * over the free parameters scaled to [0, 1], minimising Σ weight·((simulated − observed)/tolerance)² where the
- * simulated value is the mean over `replicates` seeds of the virtual survey (the same seeds at every
- * evaluation: common random numbers). A range target [min, max] counts only its distance outside the
- * range. Stages, if given, are fitted one after another. Changing only `parameters.survey.*` (the
- * response thresholds) re-scores the same respondents without re-running the communities.
+ * Calibration of a scenario to survey targets (docs/validation.md, "Method"): per stage a coarse
+ * coordinate search then Nelder–Mead over the stage's free parameters scaled to [0, 1], minimising
+ * Σ weight·((simulated − observed)/tolerance)² over the targets not held out, where the simulated
+ * value is the mean over `replicates` seeds of the virtual survey (the same seeds at every
+ * evaluation: common random numbers). `evaluations` is the budget of the whole fit: each stage gets
+ * the remaining budget in proportion to its number of parameters, and what a stage does not use
+ * passes on. Changing only the measurement model (`measurement.*`, or `parameters.survey.*`)
+ * re-scores the same respondents without re-running the communities. After the fit, each published
+ * improvement figure is left out in turn and predicted from a refit of the measurement model to the
+ * others (cross-validation on the fitted simulations).
  */
-export const INDICATOR_NAMES: readonly string[] = [
-  ...ELEMENTS.map((e) => `coverage.${e}`),
-  ...INDICATORS.map(([name]) => `improved.${name}`),
-  ...['belonging', 'trust'].flatMap((k) => [
-    `regression.${k}.coef`,
-    `regression.${k}.p`,
-    `regression.${k}.significantShare`,
-  ]),
-];
 
-const FREE_PATHS = ALL_NUMBERS.filter((s) => s.path.startsWith('parameters.')).map((s) => s.path);
+/** Runs the virtual survey of `scenario` for each seed: respondents per seed, in seed order. */
+export type SurveyRunner = (
+  scenario: Scenario,
+  seeds: readonly number[],
+  respondents: number,
+) => Promise<Respondent[][]>;
 
-const indicatorSchema = z
-  .strictObject({
-    name: z.string(),
-    observed: z.number().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    tolerance: z.number().positive().default(0.03),
-    weight: z.number().min(0).default(1),
-  })
-  .refine((t) => t.observed !== undefined || t.min !== undefined || t.max !== undefined, {
-    error: 'needs "observed" or a "min"/"max" range',
-  });
-
-export const targetsSchema = z.strictObject({
-  $schema: z.string().optional(),
-  description: z.string().optional(),
-  respondents: z.number().int().min(1).max(100000).default(618),
-  replicates: z.number().int().min(1).max(200).default(4),
-  seed: z.number().int().min(0).max(4294967295).default(1),
-  evaluations: z.number().int().min(1).max(100000).default(150),
-  indicators: z.array(indicatorSchema).min(1),
-  parameters: z.array(z.strictObject({ path: z.string(), min: z.number(), max: z.number() })).min(1),
-  stages: z.array(z.array(z.string()).min(1)).optional(),
-});
-export type Targets = z.output<typeof targetsSchema>;
-
-/** Validates a targets file; every problem as `path: message`. */
-export function validateTargets(
-  input: unknown,
-): { ok: true; targets: Targets } | { ok: false; errors: string[] } {
-  const parsed = targetsSchema.safeParse(input, {
-    error: (iss) => (iss.input === undefined && iss.code !== 'unrecognized_keys' ? 'is required' : undefined),
-  });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.join('.').replace(/\.(\d+)/g, '[$1]')}: ${i.message}`),
-    };
-  }
-  const t = parsed.data;
-  const errors: string[] = [];
-  t.indicators.forEach((ind, k) => {
-    if (!INDICATOR_NAMES.includes(ind.name)) {
-      const hint = closest(ind.name, INDICATOR_NAMES);
-      errors.push(
-        `indicators[${k}].name: unknown indicator "${ind.name}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
-      );
-    }
-  });
-  t.parameters.forEach((p, k) => {
-    const spec = ALL_NUMBERS.find((s) => s.path === p.path);
-    if (!spec || !FREE_PATHS.includes(p.path)) {
-      const hint = closest(p.path, FREE_PATHS);
-      errors.push(
-        `parameters[${k}].path: not a model parameter "${p.path}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
-      );
-    } else if (p.min > p.max) errors.push(`parameters[${k}]: min is above max`);
-    else if (p.min < spec.min || p.max > spec.max) {
-      errors.push(
-        `parameters[${k}]: range ${p.min}–${p.max} is outside ${p.path}'s own range ${spec.min}–${spec.max}`,
-      );
-    }
-  });
-  const free = new Set(t.parameters.map((p) => p.path));
-  for (const [k, stage] of (t.stages ?? []).entries()) {
-    for (const [j, path] of stage.entries()) {
-      if (!free.has(path)) errors.push(`stages[${k}][${j}]: "${path}" is not one of the free parameters`);
-    }
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, targets: t };
-}
-
-/** An indicator's simulated value in a survey summary. */
-export function indicatorValue(summary: SurveySummary, name: string): number {
-  const [kind, key, field] = name.split('.');
-  if (kind === 'coverage') return summary.coverage[key as (typeof ELEMENTS)[number]].mean;
-  if (kind === 'improved') return summary.improved[key as Indicator].mean;
-  const r = summary.regression[key as 'belonging' | 'trust'];
-  if (field === 'significantShare') return r.significantShare;
-  return field === 'p' ? r.p.mean : r.coef.mean;
-}
-
-export function objective(summary: SurveySummary, targets: Targets): number {
-  let total = 0;
-  for (const t of targets.indicators) {
-    const v = indicatorValue(summary, t.name);
-    if (!Number.isFinite(v)) {
-      total += t.weight * 100;
-      continue;
-    }
-    let miss = 0;
-    if (t.min !== undefined && v < t.min) miss = t.min - v;
-    else if (t.max !== undefined && v > t.max) miss = v - t.max;
-    else if (t.observed !== undefined && t.min === undefined && t.max === undefined) miss = v - t.observed;
-    else if (t.observed !== undefined) miss = (v - t.observed) / 4; // inside the range: a gentle pull to the figure
-    total += t.weight * (miss / t.tolerance) ** 2;
-  }
-  return total;
-}
+/** Runs the replicates one after another in this thread. */
+export const runLocally: SurveyRunner = async (scenario, seeds, respondents) =>
+  seeds.map((seed) => surveyOnce(scenario, seed, respondents).respondents);
 
 export interface TraceRow {
   evaluation: number;
   stage: number;
   objective: number;
+  /** Whether this evaluation ran the communities (false: re-scored cached respondents). */
+  simulated: boolean;
   values: Record<string, number>;
   indicators: Record<string, number>;
 }
 
-export interface FitRow {
+export interface StagePlan {
+  stage: number;
+  parameters: string[];
+  /** Whether changing this stage's parameters re-runs the communities. */
+  simulates: boolean;
+}
+
+export interface CrossValidationRow {
   name: string;
-  observed: number | null;
-  min: number | null;
-  max: number | null;
-  tolerance: number;
-  simulated: number;
-  low: number | null;
-  high: number | null;
-  gap: number | null;
-  ok: boolean;
+  observed: number;
+  /** Simulated with the measurement model refitted without this figure. */
+  predicted: number;
+  error: number;
+}
+
+export interface CalibrateOptions {
+  run?: SurveyRunner;
+  onEvaluation?: (row: TraceRow) => void;
+  /** Called as each stage starts, with its share of the budget. */
+  onStage?: (plan: StagePlan, budget: number) => void;
+  /** Evaluations per cross-validation fold (default 60; 0 skips cross-validation). */
+  crossValidation?: number;
 }
 
 export interface CalibrationResult {
+  /** Every free parameter's fitted value (model `parameters.*` and `measurement.*`). */
   values: Record<string, number>;
+  /** The scenario values to write: model parameters and the survey thresholds the measurement model gives. */
+  scenarioValues: Record<string, number>;
   objective: number;
   fit: FitRow[];
   summary: SurveySummary;
   trace: TraceRow[];
+  stages: StagePlan[];
+  budget: number;
+  identification: ReturnType<typeof identification>;
+  heldOut: { rows: FitRow[]; meanAbsoluteError: number | null; maxAbsoluteError: number | null };
+  crossValidation: CrossValidationRow[];
 }
 
-/** Sets dotted `path=value` assignments on a copy of a scenario file and validates it. */
+const isThreshold = (path: string) => path.startsWith('parameters.survey.') || isMeasurement(path);
+
+/** The scenario assignments for a set of values: measurement parameters become the eleven thresholds. */
+export function scenarioValuesOf(values: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [path, v] of Object.entries(values)) if (!isMeasurement(path)) out[path] = v;
+  if (MEASUREMENT_PATHS.some((p) => p in values)) {
+    const t = thresholdsFrom(values as Record<MeasurementPath, number>);
+    for (const [name, v] of Object.entries(t)) out[`parameters.survey.${name}`] = v;
+  }
+  return out;
+}
+
+/** Sets dotted `path=value` assignments (model or measurement) on a copy of a scenario file and validates it. */
 export function withValues(file: Record<string, unknown>, values: Record<string, number>): Scenario {
   const copy = structuredClone(file);
-  for (const [path, v] of Object.entries(values)) {
+  for (const [path, v] of Object.entries(scenarioValuesOf(values))) {
     const error = applySet(copy, `${path}=${v}`);
     if (error) throw new Error(error);
   }
@@ -176,115 +137,197 @@ export function withValues(file: Record<string, unknown>, values: Record<string,
   return r.scenario;
 }
 
-const isThreshold = (path: string) => path.startsWith('parameters.survey.');
-
-export function calibrate(
+export async function calibrate(
   file: Record<string, unknown>,
   targets: Targets,
-  onEvaluation?: (row: TraceRow) => void,
-): CalibrationResult {
+  options: CalibrateOptions = {},
+): Promise<CalibrationResult> {
+  const run = options.run ?? runLocally;
   const seeds = Array.from({ length: targets.replicates }, (_, k) => targets.seed + k);
-  const values: Record<string, number> = {};
   const base = withValues(file, {});
-  for (const p of targets.parameters) values[p.path] = clampTo(read(base, p.path), p.min, p.max);
-  const cache = new Map<string, { rows: Respondent[][]; communities: number }>();
+  const values: Record<string, number> = {};
+  if (targets.parameters.some((p) => isMeasurement(p.path))) {
+    Object.assign(values, measurementFrom(base.parameters.survey as Record<Indicator, number>));
+  }
+  for (const p of targets.parameters) {
+    values[p.path] = clampTo(isMeasurement(p.path) ? values[p.path] : read(base, p.path), p.min, p.max);
+  }
+  const cache = new Map<string, Respondent[][]>();
   const trace: TraceRow[] = [];
 
-  const summaryAt = (v: Record<string, number>): SurveySummary => {
-    const scenario = withValues(file, v);
+  const respondentsAt = async (v: Record<string, number>, scenario: Scenario) => {
     const key = JSON.stringify(Object.entries(v).filter(([p]) => !isThreshold(p)));
-    let sims = cache.get(key);
-    if (!sims) {
-      const rows = seeds.map((seed) => surveyOnce(scenario, seed, targets.respondents).respondents);
-      sims = { rows, communities: new Set(rows[0].map((r) => r.community)).size };
+    let rows = cache.get(key);
+    const simulated = rows === undefined;
+    if (!rows) {
+      rows = await run(scenario, seeds, targets.respondents);
       if (cache.size > 32) cache.clear();
-      cache.set(key, sims);
+      cache.set(key, rows);
     }
-    const thresholds = scenario.parameters.survey as Record<Indicator, number>;
-    const communities = sims.communities;
-    return summarise(
-      sims.rows.map((rows, k) =>
-        report(
-          rows.map((r) => ({ ...r, improved: improvements(r.help, thresholds) })),
-          seeds[k],
-          communities,
-        ),
-      ),
-    );
+    return { rows, simulated };
+  };
+  const summaryAt = async (v: Record<string, number>) => {
+    const scenario = withValues(file, v);
+    const { rows, simulated } = await respondentsAt(v, scenario);
+    return {
+      summary: rescore(rows, seeds, scenario.parameters.survey as Record<Indicator, number>),
+      simulated,
+    };
   };
 
-  const stages = targets.stages ?? [targets.parameters.map((p) => p.path)];
-  stages.forEach((stage, s) => {
-    const specs = stage.map((path) => targets.parameters.find((p) => p.path === path)!);
+  const stages = stagePlans(targets);
+  let remaining = targets.evaluations;
+  for (const [s, plan] of stages.entries()) {
+    const later = stages.slice(s).reduce((n, p) => n + p.parameters.length, 0);
+    const budget = Math.max(1, Math.floor((remaining * plan.parameters.length) / later));
+    options.onStage?.(plan, budget);
+    const specs = plan.parameters.map((path) => targets.parameters.find((p) => p.path === path)!);
     const toValues = (x: number[]) => {
       const v = { ...values };
       specs.forEach((p, i) => {
         const value = p.min + x[i] * (p.max - p.min);
-        v[p.path] = ALL_NUMBERS.find((s) => s.path === p.path)?.integer ? Math.round(value) : value;
+        v[p.path] = ALL_NUMBERS.find((n) => n.path === p.path)?.integer ? Math.round(value) : value;
       });
       return v;
     };
     const start = specs.map((p) => (p.max > p.min ? (values[p.path] - p.min) / (p.max - p.min) : 0));
-    const evaluate = (x: number[]) => {
+    const evaluate = async (x: number[]) => {
       const v = toValues(x);
-      const summary = summaryAt(v);
+      const { summary, simulated } = await summaryAt(v);
       const value = objective(summary, targets);
       const row: TraceRow = {
         evaluation: trace.length + 1,
-        stage: s + 1,
+        stage: plan.stage,
         objective: value,
+        simulated,
         values: Object.fromEntries(specs.map((p) => [p.path, v[p.path]])),
         indicators: Object.fromEntries(
           targets.indicators.map((t) => [t.name, indicatorValue(summary, t.name)]),
         ),
       };
       trace.push(row);
-      onEvaluation?.(row);
+      options.onEvaluation?.(row);
       return value;
     };
-    const result = nelderMead(evaluate, coarseStart(evaluate, start), {
-      maxEvaluations: targets.evaluations,
-    });
+    const coarse = await coarseStart(evaluate, start, 5, Math.max(1, budget - (specs.length + 1)));
+    const left = budget - coarse.evaluations;
+    const result =
+      left > 0
+        ? await nelderMead(evaluate, coarse.x, { maxEvaluations: left })
+        : { x: coarse.x, evaluations: 0 };
     Object.assign(values, toValues(result.x));
-  });
+    remaining -= coarse.evaluations + result.evaluations;
+  }
 
-  const summary = summaryAt(values);
-  return { values, objective: objective(summary, targets), fit: fitRows(summary, targets), summary, trace };
+  const final = withValues(file, values);
+  const { rows } = await respondentsAt(values, final);
+  const summary = rescore(rows, seeds, final.parameters.survey as Record<Indicator, number>);
+  const fit = fitRows(summary, targets);
+  const held = fit.filter((f) => f.holdout && f.gap !== null && f.min === null && f.max === null);
+  const errors = held.map((f) => Math.abs(f.gap as number));
+  const crossValidation =
+    (options.crossValidation ?? 60) > 0
+      ? await crossValidate(rows, seeds, values, targets, options.crossValidation ?? 60)
+      : [];
+  return {
+    values,
+    scenarioValues: scenarioValuesOf(values),
+    objective: objective(summary, targets),
+    fit,
+    summary,
+    trace,
+    stages,
+    budget: targets.evaluations,
+    identification: identification(targets),
+    heldOut: {
+      rows: held,
+      meanAbsoluteError: errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : null,
+      maxAbsoluteError: errors.length ? Math.max(...errors) : null,
+    },
+    crossValidation,
+  };
 }
 
-export function fitRows(summary: SurveySummary, targets: Targets): FitRow[] {
-  return targets.indicators.map((t) => {
-    const v = indicatorValue(summary, t.name);
-    const [kind, key, field] = t.name.split('.');
-    const iv =
-      kind === 'coverage'
-        ? summary.coverage[key as (typeof ELEMENTS)[number]]
-        : kind === 'improved'
-          ? summary.improved[key as Indicator]
-          : field === 'coef'
-            ? summary.regression[key as 'belonging' | 'trust'].coef
-            : field === 'p'
-              ? summary.regression[key as 'belonging' | 'trust'].p
-              : null;
-    const inRange = (t.min === undefined || v >= t.min) && (t.max === undefined || v <= t.max);
-    const near =
-      t.observed === undefined ||
-      t.min !== undefined ||
-      t.max !== undefined ||
-      Math.abs(v - t.observed) <= t.tolerance;
-    return {
-      name: t.name,
-      observed: t.observed ?? null,
-      min: t.min ?? null,
-      max: t.max ?? null,
-      tolerance: t.tolerance,
-      simulated: v,
-      low: iv ? iv.low : null,
-      high: iv ? iv.high : null,
-      gap: t.observed !== undefined ? v - t.observed : null,
-      ok: inRange && near,
+/** The stages of a fit: each one's parameters and whether moving them re-runs the communities. */
+export function stagePlans(targets: Targets): StagePlan[] {
+  const stagePaths = targets.stages ?? [targets.parameters.map((p) => p.path)];
+  return stagePaths.map((paths, s) => ({
+    stage: s + 1,
+    parameters: paths,
+    simulates: paths.some((p) => !isThreshold(p)),
+  }));
+}
+
+/** The survey summary of cached respondents scored with the given thresholds. */
+function rescore(
+  rows: Respondent[][],
+  seeds: number[],
+  thresholds: Record<Indicator, number>,
+): SurveySummary {
+  const communities = new Set(rows[0].map((r) => r.community)).size;
+  return summarise(
+    rows.map((seedRows, k) =>
+      report(
+        seedRows.map((r) => ({ ...r, improved: improvements(r.help, thresholds) })),
+        seeds[k],
+        communities,
+      ),
+    ),
+  );
+}
+
+/**
+ * Leave-one-out over the published improvement figures: the measurement parameters are refitted to
+ * every other improvement figure (held-out ones included) on the fitted simulations, and the
+ * left-out figure is predicted. Only the measurement model moves, so no community is re-run.
+ */
+async function crossValidate(
+  rows: Respondent[][],
+  seeds: number[],
+  fitted: Record<string, number>,
+  targets: Targets,
+  evaluations: number,
+): Promise<CrossValidationRow[]> {
+  const measurement = targets.parameters.filter((p) => isMeasurement(p.path));
+  const items = targets.indicators.filter(
+    (t) =>
+      t.name.startsWith('improved.') &&
+      t.observed !== undefined &&
+      t.min === undefined &&
+      t.max === undefined,
+  );
+  if (measurement.length === 0 || items.length < 2) return [];
+  const out: CrossValidationRow[] = [];
+  for (const t of items) {
+    // only the left-out item's line (its need's level and step) is refitted; the other line's
+    // figures do not depend on it
+    const line = ITEM_PLACES[t.name.slice('improved.'.length) as Indicator].line;
+    const free = measurement.filter((p) => p.path.endsWith(`.${line}`));
+    if (free.length === 0) continue;
+    const scoreAt = (x: number[]) => {
+      const v = { ...fitted };
+      free.forEach((p, i) => {
+        v[p.path] = p.min + x[i] * (p.max - p.min);
+      });
+      return rescore(rows, seeds, thresholdsFrom(v as Record<MeasurementPath, number>));
     };
-  });
+    const terms = (s: SurveySummary) =>
+      items.reduce((sum, u) => (u === t ? sum : sum + targetTerm(u, indicatorValue(s, u.name))), 0);
+    const start = free.map((p) => (p.max > p.min ? (fitted[p.path] - p.min) / (p.max - p.min) : 0));
+    // a small first simplex: the fitted values are already close to the refit's optimum
+    const result = await nelderMead((x) => terms(scoreAt(x)), start, {
+      maxEvaluations: evaluations,
+      step: 0.03,
+    });
+    const predicted = indicatorValue(scoreAt(result.x), t.name);
+    out.push({
+      name: t.name,
+      observed: t.observed as number,
+      predicted,
+      error: predicted - (t.observed as number),
+    });
+  }
+  return out;
 }
 
 function read(s: Scenario, path: string): number {

@@ -1,6 +1,8 @@
 /**
  * Nelder–Mead simplex minimisation (Nelder & Mead 1965; the adaptive coefficients of Gao & Han 2012)
- * inside the unit box: points are clamped to [0, 1] in every coordinate. Deterministic.
+ * inside the unit box: points are clamped to [0, 1] in every coordinate. Deterministic. The
+ * function may be asynchronous (an evaluation that runs surveys on a worker pool); points are
+ * evaluated one after another, so the search is the same whatever runs the evaluations.
  */
 export interface NelderMeadResult {
   x: number[];
@@ -8,11 +10,13 @@ export interface NelderMeadResult {
   evaluations: number;
 }
 
-export function nelderMead(
-  f: (x: number[]) => number,
+export type Objective = (x: number[]) => number | Promise<number>;
+
+export async function nelderMead(
+  f: Objective,
   start: number[],
   options: { step?: number; maxEvaluations?: number; tolerance?: number } = {},
-): NelderMeadResult {
+): Promise<NelderMeadResult> {
   const n = start.length;
   const step = options.step ?? 0.15;
   const maxEvaluations = options.maxEvaluations ?? 200 * n;
@@ -23,20 +27,21 @@ export function nelderMead(
   const delta = 1 - 1 / n;
   const clamp = (x: number[]) => x.map((v) => Math.min(1, Math.max(0, v)));
   let evaluations = 0;
-  const evaluate = (x: number[]) => {
+  const evaluate = async (x: number[]) => {
     evaluations++;
-    return f(x);
+    return await f(x);
   };
   const simplex: { x: number[]; v: number }[] = [];
   const x0 = clamp(start);
-  simplex.push({ x: x0, v: evaluate(x0) });
+  simplex.push({ x: x0, v: await evaluate(x0) });
   for (let i = 0; i < n; i++) {
     const x = [...x0];
     x[i] = x[i] + step <= 1 ? x[i] + step : x[i] - step;
     const c = clamp(x);
-    simplex.push({ x: c, v: evaluate(c) });
+    if (evaluations >= maxEvaluations) break;
+    simplex.push({ x: c, v: await evaluate(c) });
   }
-  while (evaluations < maxEvaluations) {
+  while (simplex.length === n + 1 && evaluations < maxEvaluations) {
     simplex.sort((a, b) => a.v - b.v);
     const best = simplex[0];
     const worst = simplex[n];
@@ -50,22 +55,28 @@ export function nelderMead(
     for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) centroid[i] += simplex[k].x[i] / n;
     const along = (t: number) => clamp(centroid.map((c, i) => c + t * (c - worst.x[i])));
     const xr = along(alpha);
-    const vr = evaluate(xr);
+    const vr = await evaluate(xr);
     if (vr < best.v) {
+      if (evaluations >= maxEvaluations) {
+        simplex[n] = { x: xr, v: vr };
+        break;
+      }
       const xe = along(beta);
-      const ve = evaluate(xe);
+      const ve = await evaluate(xe);
       simplex[n] = ve < vr ? { x: xe, v: ve } : { x: xr, v: vr };
     } else if (vr < simplex[n - 1].v) {
       simplex[n] = { x: xr, v: vr };
     } else {
+      if (evaluations >= maxEvaluations) break;
       const outside = vr < worst.v;
       const xc = along(outside ? gamma : -gamma);
-      const vc = evaluate(xc);
+      const vc = await evaluate(xc);
       if (vc < (outside ? vr : worst.v)) simplex[n] = { x: xc, v: vc };
       else {
-        for (let k = 1; k <= n; k++) {
+        // the whole budget is a hard limit: a shrink cut short leaves the rest of the simplex as it was
+        for (let k = 1; k <= n && evaluations < maxEvaluations; k++) {
           const x = clamp(simplex[k].x.map((v, i) => best.x[i] + delta * (v - best.x[i])));
-          simplex[k] = { x, v: evaluate(x) };
+          simplex[k] = { x, v: await evaluate(x) };
         }
       }
     }
@@ -78,20 +89,29 @@ export function nelderMead(
  * A coarse coordinate search before Nelder–Mead: each coordinate in turn is tried at `levels`
  * evenly spaced values, keeping the best. Survey shares are step functions of the parameters, and a
  * simplex that starts on a flat step cannot tell which way to go; this finds the right step first.
+ * Stops after `maxEvaluations` evaluations (the start point included).
  */
-export function coarseStart(f: (x: number[]) => number, start: number[], levels = 5): number[] {
+export async function coarseStart(
+  f: Objective,
+  start: number[],
+  levels = 5,
+  maxEvaluations = Number.POSITIVE_INFINITY,
+): Promise<{ x: number[]; evaluations: number }> {
   let best = [...start];
-  let bestValue = f(best);
+  let bestValue = await f(best);
+  let evaluations = 1;
   for (let i = 0; i < start.length; i++) {
     for (let l = 0; l < levels; l++) {
+      if (evaluations >= maxEvaluations) return { x: best, evaluations };
       const x = [...best];
       x[i] = (l + 0.5) / levels;
-      const v = f(x);
+      const v = await f(x);
+      evaluations++;
       if (v < bestValue) {
         bestValue = v;
         best = x;
       }
     }
   }
-  return best;
+  return { x: best, evaluations };
 }

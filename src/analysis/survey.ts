@@ -1,13 +1,12 @@
 import seedrandom from 'seedrandom';
-import { describe } from '../batch/stats.ts';
 import { Simulation } from '../engine/run.ts';
 import type { World } from '../engine/state.ts';
-import { settleNeeds } from '../engine/systems/needs.ts';
 import { ELEMENTS, type ElementId } from '../model/elements.ts';
 import { ensembleMembers } from '../model/ensemble.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { HUBEI_2020 } from './published.ts';
 import { type FixedEffectsFit, fixedEffectsOls } from './regression.ts';
+import { describe } from './stats.ts';
 
 /** The survey's indicators and the need each one reports on (0 psychological, 1 material, 2 social). */
 export const INDICATORS = [
@@ -49,7 +48,8 @@ export interface SurveyReport {
  * Samples respondents from one community at the end of its run, as the study did: residents of the
  * programme's target group (all residents when the scenario registers none), without replacement.
  * A respondent reports an improvement on an indicator when the help received on its need reaches the
- * indicator's threshold (`parameters.survey.*`).
+ * indicator's threshold (`parameters.survey.*`). Reads the world without changing it: the help
+ * received is a running total kept by the services, so no resident's needs are settled here.
  */
 export function sampleRespondents(
   world: World,
@@ -68,7 +68,6 @@ export function sampleRespondents(
     const j = k + Math.floor(random() * (pool.length - k));
     [pool[k], pool[j]] = [pool[j], pool[k]];
     const i = pool[k];
-    settleNeeds(world, i);
     const served = {} as Record<ElementId, 0 | 1>;
     ELEMENTS.forEach((e, b) => {
       served[e] = res.served[i] & (1 << b) ? 1 : 0;

@@ -1,8 +1,18 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { calibrate, validateTargets } from '../analysis/calibrate.ts';
+import {
+  type CalibrationResult,
+  calibrate,
+  type StagePlan,
+  type SurveyRunner,
+  stagePlans,
+  type TraceRow,
+  validateTargets,
+} from '../analysis/calibrate.ts';
+import type { Respondent } from '../analysis/survey.ts';
 import { applySet, parseJson } from '../model/parse.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { UsageError } from './errors.ts';
 import { loadScenario, prepareOutDir, readText } from './io.ts';
 import { collect } from './options.ts';
@@ -12,6 +22,7 @@ interface CalibrateOptions {
   targets: string;
   out: string;
   evaluations?: string;
+  workers?: string;
   set?: string[];
   quiet?: boolean;
 }
@@ -19,14 +30,19 @@ interface CalibrateOptions {
 const EXAMPLES = `
 Examples:
   $ wushe calibrate scenarios/hubei-2020.json --targets scenarios/targets/hubei-2020.targets.json --out out/fit
+  $ wushe calibrate scenarios/hubei-2020.json --targets scenarios/targets/hubei-2020.targets.json --evaluations 60 --workers 2 --out out/fit
 
 The targets file names indicators of the virtual survey (coverage.<element>, improved.<indicator>,
 regression.<belonging|trust>.coef|p|significantShare) with an observed value and a tolerance, or a
-min/max range; the free parameters with their ranges; and optionally stages fitted one after
-another. Method: Nelder–Mead over the free parameters scaled to [0, 1], minimising the sum of squared
-misses in tolerances, each evaluation the mean of \`replicates\` seeds of the survey (the same seeds
-every time). Writes scenario.json (the fitted scenario), fit.json (each indicator: observed,
-simulated, 95% interval, gap) and trace.jsonl (every evaluation, written as it goes).`;
+min/max range, and "holdout": true for figures kept out of the fit to test its predictions; the free
+parameters with their ranges (model parameters, or the measurement model's measurement.level.* and
+measurement.step.*, which set every survey threshold); and optionally stages fitted one after another.
+Method: per stage a coarse search then Nelder–Mead over the stage's parameters scaled to [0, 1],
+minimising the sum of squared misses in tolerances; each evaluation is the mean of \`replicates\`
+seeds of the survey (the same seeds every time), run on worker threads. --evaluations is the budget
+of the whole fit. Writes scenario.json (the fitted scenario), fit.json (parameters, each indicator
+with observed, simulated, interval and gap, the held-out errors and the cross-validation) and
+trace.jsonl (every evaluation, written as it goes).`;
 
 export function calibrateCommand(): Command {
   return new Command('calibrate')
@@ -36,7 +52,8 @@ export function calibrateCommand(): Command {
     .argument('<scenario>', 'scenario file (JSON)')
     .requiredOption('--targets <file>', 'targets file (JSON): indicators, free parameters, stages')
     .requiredOption('--out <dir>', 'directory for scenario.json, fit.json and trace.jsonl')
-    .option('--evaluations <n>', 'evaluations per stage (overrides the targets file)')
+    .option('--evaluations <n>', 'evaluations for the whole fit (overrides the targets file)')
+    .option('--workers <n>', 'worker threads for the replicate surveys (default: every core)')
     .option(
       '--set <path=value>',
       'override a scenario field by its dotted path before fitting (repeatable)',
@@ -47,7 +64,33 @@ export function calibrateCommand(): Command {
     .action((file: string, opts: CalibrateOptions) => run(file, opts));
 }
 
-function run(file: string, opts: CalibrateOptions): void {
+function wholeNumber(flag: string, raw: string, max: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > max)
+    throw new UsageError(`${flag} ${raw}: expected a whole number from 1 to ${max}`);
+  return n;
+}
+
+/** Runs each replicate survey as one task on a pool of Node worker threads. */
+function poolRunner(
+  pool: Awaited<ReturnType<typeof import('../worker/node.ts').createNodePool>>,
+): SurveyRunner {
+  return async (scenario: Scenario, seeds: readonly number[], respondents: number) => {
+    const out: Respondent[][] = [];
+    let error: string | undefined;
+    await pool.run(
+      seeds.map((seed, id) => ({ id, scenario: { ...scenario, seed }, survey: { respondents } })),
+      (o) => {
+        if (o.error !== undefined || !o.respondents) error ??= o.error ?? 'no respondents';
+        else out[o.id] = o.respondents;
+      },
+    );
+    if (error !== undefined) throw new Error(`survey replicate failed: ${error}`);
+    return out;
+  };
+}
+
+async function run(file: string, opts: CalibrateOptions): Promise<void> {
   // the scenario with its --set overrides applied, validated; the fit starts from it
   loadScenario(file, { set: opts.set });
   const raw = parseJson(readText(file), file);
@@ -58,45 +101,172 @@ function run(file: string, opts: CalibrateOptions): void {
   const checked = validateTargets(json.value);
   if (!checked.ok) throw new UsageError(checked.errors.map((e) => `${opts.targets}: ${e}`));
   const targets = checked.targets;
-  if (opts.evaluations !== undefined) {
-    const n = Number(opts.evaluations);
-    if (!/^\d+$/.test(opts.evaluations.trim()) || n < 1 || n > 100000)
-      throw new UsageError(`--evaluations ${opts.evaluations}: expected a whole number from 1 to 100000`);
-    targets.evaluations = n;
-  }
+  if (opts.evaluations !== undefined)
+    targets.evaluations = wholeNumber('--evaluations', opts.evaluations, 100000);
+  const workers = opts.workers !== undefined ? wholeNumber('--workers', opts.workers, 1024) : undefined;
   prepareOutDir(opts.out);
   const tracePath = join(opts.out, 'trace.jsonl');
   writeFileSync(tracePath, '');
-  const progress = !opts.quiet && process.stderr.isTTY;
-  let best = Number.POSITIVE_INFINITY;
-  const result = calibrate(raw.value as Record<string, unknown>, targets, (row) => {
-    appendFileSync(tracePath, `${JSON.stringify(row)}\n`);
-    best = Math.min(best, row.objective);
-    if (progress) {
-      process.stderr.write(
-        `\rstage ${row.stage}: evaluation ${row.evaluation}, best objective ${best.toFixed(3)}   `,
-      );
-    }
-  });
-  if (progress) process.stderr.write('\r\x1b[K');
+
+  const { createNodePool, defaultWorkers } = await import('../worker/node.ts');
+  const pool = await createNodePool(Math.max(1, Math.min(workers ?? defaultWorkers(), targets.replicates)));
+  const progress = await progressBar(opts, targets.evaluations, stagePlans(targets));
+  const t0 = performance.now();
+  let result: CalibrationResult;
+  try {
+    result = await calibrate(raw.value as Record<string, unknown>, targets, {
+      run: poolRunner(pool),
+      onStage: (plan, budget) => progress?.stage(plan, budget),
+      onEvaluation: (row) => {
+        appendFileSync(tracePath, `${JSON.stringify(row)}\n`);
+        progress?.evaluation(row);
+      },
+    });
+  } finally {
+    progress?.stop();
+    await pool.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
 
   const fitted = structuredClone(raw.value) as Record<string, unknown>;
-  for (const [path, v] of Object.entries(result.values))
+  for (const [path, v] of Object.entries(result.scenarioValues))
     applySet(fitted, `${path}=${Number(v.toPrecision(6))}`);
   writeFileSync(join(opts.out, 'scenario.json'), `${JSON.stringify(fitted, null, 2)}\n`);
   writeFileSync(
     join(opts.out, 'fit.json'),
-    `${JSON.stringify({ objective: result.objective, values: result.values, fit: result.fit, evaluations: result.trace.length }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        objective: result.objective,
+        identification: result.identification,
+        values: result.values,
+        scenarioValues: result.scenarioValues,
+        fit: result.fit,
+        heldOut: result.heldOut,
+        crossValidation: result.crossValidation,
+        stages: result.stages,
+        budget: result.budget,
+        evaluations: result.trace.length,
+        simulatedEvaluations: result.trace.filter((t) => t.simulated).length,
+        workers: pool.size,
+        seconds: Math.round(seconds),
+      },
+      null,
+      2,
+    )}\n`,
   );
   process.stdout.write(formatTable(result.summary));
-  const lines = ['Fit to targets', ''];
+  process.stdout.write(formatFit(result));
+  if (!opts.quiet)
+    process.stderr.write(
+      `${result.trace.length} evaluations in ${seconds.toFixed(0)} s on ${pool.size} worker(s); wrote scenario.json, fit.json, trace.jsonl to ${opts.out}\n`,
+    );
+}
+
+const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
+
+/** The fit in text: what was fitted against what, each target, and the out-of-sample errors. */
+export function formatFit(result: CalibrationResult): string {
+  const id = result.identification;
+  const lines = [
+    'Fit to targets',
+    '',
+    `  ${id.parameters} free parameters (${id.measurementParameters} of them the measurement model) fitted to ${id.fittedFigures} published figures and ${id.fittedRanges} ranges or bounds; ${id.heldOut} figures held out`,
+    '',
+  ];
   for (const f of result.fit) {
     const target = f.observed !== null ? f.observed.toFixed(4) : `${f.min ?? '−∞'}…${f.max ?? '∞'}`;
+    const mark = f.holdout ? 'held' : f.ok ? 'ok  ' : 'MISS';
     lines.push(
-      `  ${f.ok ? 'ok  ' : 'MISS'} ${f.name.padEnd(40)} target ${target.padEnd(12)} simulated ${f.simulated.toFixed(4)}`,
+      `  ${mark} ${f.name.padEnd(40)} target ${target.padEnd(12)} simulated ${f.simulated.toFixed(4)}${f.gap !== null ? `  gap ${pts(f.gap)}` : ''}`,
     );
   }
-  lines.push('', `  objective ${result.objective.toFixed(4)} after ${result.trace.length} evaluations`, '');
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (!opts.quiet) process.stderr.write(`wrote scenario.json, fit.json, trace.jsonl to ${opts.out}\n`);
+  const h = result.heldOut;
+  if (h.meanAbsoluteError !== null) {
+    lines.push(
+      '',
+      `  Held out of the fit: mean absolute error ${(100 * h.meanAbsoluteError).toFixed(1)} points, largest ${(100 * (h.maxAbsoluteError ?? 0)).toFixed(1)} (${h.rows.map((r) => `${r.name} ${pts(r.gap ?? 0)}`).join(', ')})`,
+    );
+  }
+  if (result.crossValidation.length > 0) {
+    const cv = result.crossValidation;
+    const mae = cv.reduce((s, r) => s + Math.abs(r.error), 0) / cv.length;
+    lines.push(
+      `  Leave-one-out over the ${cv.length} improvement figures (measurement model refitted without each): mean absolute error ${(100 * mae).toFixed(1)} points`,
+    );
+    for (const r of cv)
+      lines.push(
+        `    ${r.name.padEnd(30)} published ${(100 * r.observed).toFixed(1)}%  predicted ${(100 * r.predicted).toFixed(1)}%  error ${pts(r.error)}`,
+      );
+  }
+  lines.push(
+    '',
+    `  objective ${result.objective.toFixed(4)} after ${result.trace.length} of ${result.budget} evaluations (${result.trace.filter((t) => t.simulated).length} ran the communities)`,
+    '',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A progress bar on stderr (a terminal, without --quiet): the stage, evaluations against the whole
+ * budget, the best objective so far, and an ETA from the measured time of evaluations that ran the
+ * communities and of those that only re-scored respondents.
+ */
+async function progressBar(opts: { quiet?: boolean }, budget: number, plans: StagePlan[]) {
+  if (opts.quiet || !process.stderr.isTTY) return undefined;
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'calibrate {stage} [{bar}] {value}/{total} evaluations | best {best} | ETA {eta}',
+      hideCursor: true,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(budget, 0, { stage: '', best: '—', eta: '?' });
+  let best = Number.POSITIVE_INFINITY;
+  let done = 0;
+  let plan: StagePlan | undefined;
+  let stageLeft = 0;
+  const time = { simulated: [0, 0], rescored: [0, 0] };
+  let last = performance.now();
+  const eta = () => {
+    const per = (k: 'simulated' | 'rescored') => (time[k][1] > 0 ? time[k][0] / time[k][1] : undefined);
+    const sim = per('simulated');
+    if (sim === undefined) return '?';
+    const rescored = per('rescored') ?? 0;
+    const cost = (p: StagePlan) => (p.simulates ? sim : rescored);
+    // later stages share what is left in proportion to their parameters, as the fit allots it
+    const later = plans.slice(plan ? plan.stage : 0);
+    const dims = later.reduce((n, p) => n + p.parameters.length, 0);
+    const rest = Math.max(0, budget - done - stageLeft);
+    let ms = plan ? stageLeft * cost(plan) : 0;
+    for (const p of later) ms += ((rest * p.parameters.length) / Math.max(1, dims)) * cost(p);
+    const s = Math.round(ms / 1000);
+    return s >= 3600
+      ? `${Math.floor(s / 3600)}h${Math.round((s % 3600) / 60)}m`
+      : `${Math.floor(s / 60)}m${s % 60}s`;
+  };
+  return {
+    stage(p: StagePlan, stageBudget: number) {
+      plan = p;
+      stageLeft = stageBudget;
+      last = performance.now();
+      bar.update(done, { stage: `stage ${p.stage} (${p.simulates ? 'simulating' : 'measurement only'})` });
+    },
+    evaluation(row: TraceRow) {
+      const now = performance.now();
+      const k = row.simulated ? 'simulated' : 'rescored';
+      time[k][0] += now - last;
+      time[k][1] += 1;
+      last = now;
+      done += 1;
+      stageLeft = Math.max(0, stageLeft - 1);
+      best = Math.min(best, row.objective);
+      bar.update(done, { best: best.toFixed(3), eta: eta() });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
 }

@@ -5,6 +5,7 @@
  * summary of a scenario file). No validation here, so the worker does not load zod.
  */
 
+import { type Respondent, surveyOnce } from '../analysis/survey.ts';
 import { type RunMetrics, runMetrics } from '../batch/metrics.ts';
 import { runScenario } from '../engine/run.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -14,12 +15,19 @@ export interface RunTask {
   id: number;
   /** A validated scenario, seed included. */
   scenario: Scenario;
+  /**
+   * A survey replicate instead of a run: every community of the scenario's ensemble is run with
+   * the scenario's seed and this many respondents are surveyed (calibration's replicates).
+   */
+  survey?: { respondents: number };
 }
 
 /** A finished run: metrics, or the error the run failed with. */
 export interface RunOutcome {
   id: number;
   metrics?: RunMetrics;
+  /** The respondents of a survey replicate. */
+  respondents?: Respondent[];
   error?: string;
   /** When the run began, in ms since the Unix epoch (for start-up measurements; never written to results). */
   startedAt: number;
@@ -33,6 +41,10 @@ function now(): number {
 export function runTask(task: RunTask): RunOutcome {
   const startedAt = now();
   try {
+    if (task.survey) {
+      const { respondents } = surveyOnce(task.scenario, task.scenario.seed, task.survey.respondents);
+      return { id: task.id, respondents, startedAt };
+    }
     const { summary } = runScenario(task.scenario);
     return { id: task.id, metrics: runMetrics(summary), startedAt };
   } catch (e) {

@@ -22,17 +22,33 @@ const small = () => {
 };
 
 describe('Nelder–Mead', () => {
-  it('finds the minimum of a quadratic bowl inside the unit box', () => {
-    const r = nelderMead((x) => (x[0] - 0.3) ** 2 + 2 * (x[1] - 0.7) ** 2, [0.9, 0.1], {
+  it('finds the minimum of a quadratic bowl inside the unit box', async () => {
+    const r = await nelderMead((x) => (x[0] - 0.3) ** 2 + 2 * (x[1] - 0.7) ** 2, [0.9, 0.1], {
       maxEvaluations: 400,
     });
     expect(r.x[0]).toBeCloseTo(0.3, 3);
     expect(r.x[1]).toBeCloseTo(0.7, 3);
   });
 
-  it('stays inside the box when the minimum is outside it', () => {
-    const r = nelderMead((x) => (x[0] + 1) ** 2, [0.5]);
+  it('stays inside the box when the minimum is outside it', async () => {
+    const r = await nelderMead((x) => (x[0] + 1) ** 2, [0.5]);
     expect(r.x[0]).toBe(0);
+  });
+
+  it('never evaluates more than its budget', async () => {
+    for (const budget of [1, 2, 5, 17]) {
+      let calls = 0;
+      const r = await nelderMead(
+        (x) => {
+          calls++;
+          return (x[0] - 0.2) ** 2 + (x[1] - 0.9) ** 2 + x[2];
+        },
+        [0.5, 0.5, 0.5],
+        { maxEvaluations: budget },
+      );
+      expect(calls, `budget ${budget}`).toBeLessThanOrEqual(budget);
+      expect(r.evaluations).toBe(calls);
+    }
   });
 });
 
@@ -71,10 +87,27 @@ describe('targets files', () => {
     expect(all).toContain("outside parameters.volunteers.lapseHazard's own range 0–1");
     expect(all).toContain('did you mean "parameters.survey.anxiety"');
   });
+
+  it('refuse freeing both the measurement model and a threshold it sets, or holding every figure out', () => {
+    const r = validateTargets({
+      indicators: [{ name: 'improved.anxiety', observed: 0.3, holdout: true }],
+      parameters: [
+        { path: 'measurement.level.psychological', min: 0, max: 2 },
+        { path: 'parameters.survey.anxiety', min: 0, max: 1 },
+        { path: 'measurement.step.social', min: 0, max: 9 },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const all = r.errors.join('\n');
+    expect(all).toContain('every indicator is held out');
+    expect(all).toContain('do not free both');
+    expect(all).toContain("outside measurement.step.social's own range 0–1");
+  });
 });
 
 describe('calibrate', () => {
-  it('recovers known parameters from a target the model itself produced', () => {
+  it('recovers known parameters from a target the model itself produced', async () => {
     const file = small();
     const truth = { 'parameters.socialWorkers.targetFocus': 0.45, 'parameters.survey.anxiety': 0.35 };
     const scenario = withValues(file, truth);
@@ -88,7 +121,7 @@ describe('calibrate', () => {
       respondents: 240,
       replicates: 3,
       seed: 1,
-      evaluations: 60,
+      evaluations: 150,
       indicators: [
         { name: 'coverage.socialWorkers', observed: observed.sw, tolerance: 0.005 },
         { name: 'improved.anxiety', observed: observed.anxiety, tolerance: 0.005 },
@@ -111,7 +144,7 @@ describe('calibrate', () => {
       'parameters.survey.anxiety': 1.2,
     });
     expect(start.parameters.socialWorkers.targetFocus).toBe(0.95);
-    const fitted = calibrate(
+    const fitted = await calibrate(
       {
         ...file,
         parameters: {
@@ -127,6 +160,89 @@ describe('calibrate', () => {
     // draws differently), so recovery is to within that noise
     for (const row of fitted.fit) expect(Math.abs(row.gap ?? 0), row.name).toBeLessThanOrEqual(0.03);
     expect(fitted.trace.length).toBeGreaterThan(10);
+    // the budget is for the whole fit, over all three stages
+    expect(fitted.trace.length).toBeLessThanOrEqual(150);
+    expect(new Set(fitted.trace.map((t) => t.stage))).toEqual(new Set([1, 2, 3]));
     expect(fitted.trace.every((t) => Number.isFinite(t.objective))).toBe(true);
+  }, 120_000);
+});
+
+describe('calibrate with the measurement model', () => {
+  it('recovers the four measurement parameters from eight figures, predicts the held-out ones, and re-runs no community to do it', async () => {
+    const file = small();
+    const truth = {
+      'measurement.level.psychological': 0.25,
+      'measurement.step.psychological': 0.04,
+      'measurement.level.social': 0.14,
+      'measurement.step.social': 0.05,
+    };
+    const seeds = [1, 2];
+    const summary = summarise(seeds.map((seed) => surveyOnce(withValues(file, truth), seed, 240).report));
+    const items = [
+      'anxiety',
+      'sleep',
+      'appetite',
+      'hope',
+      'depression',
+      'integration',
+      'socialRelations',
+      'familyRelations',
+    ];
+    const checked = validateTargets({
+      respondents: 240,
+      replicates: 2,
+      seed: 1,
+      evaluations: 200,
+      indicators: items.map((name) => ({
+        name: `improved.${name}`,
+        observed: indicatorValue(summary, `improved.${name}`),
+        tolerance: 0.01,
+        holdout: name === 'sleep' || name === 'socialRelations',
+      })),
+      parameters: Object.keys(truth).map((path) => ({ path, min: 0, max: path.includes('step') ? 0.3 : 1 })),
+    });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    for (const name of items) {
+      const v = indicatorValue(summary, `improved.${name}`);
+      expect(v, name).toBeGreaterThan(0.02);
+      expect(v, name).toBeLessThan(0.98);
+    }
+    let surveys = 0;
+    const fitted = await calibrate(file, checked.targets, {
+      run: async (scenario, s, n) => {
+        surveys += s.length;
+        return s.map((seed) => surveyOnce(scenario, seed, n).respondents);
+      },
+      crossValidation: 40,
+    });
+    // only the measurement model moves: the communities are run once
+    expect(surveys).toBe(2);
+    expect(fitted.trace.filter((t) => t.simulated)).toHaveLength(1);
+    expect(fitted.identification).toMatchObject({
+      parameters: 4,
+      measurementParameters: 4,
+      fittedFigures: 6,
+      heldOut: 2,
+    });
+    for (const row of fitted.fit) expect(Math.abs(row.gap ?? 0), row.name).toBeLessThanOrEqual(0.02);
+    expect(fitted.heldOut.rows.map((r) => r.name)).toEqual(['improved.sleep', 'improved.socialRelations']);
+    expect(fitted.heldOut.maxAbsoluteError).toBeLessThanOrEqual(0.02);
+    // the scenario gets the eleven thresholds the measurement model gives
+    expect(fitted.scenarioValues['parameters.survey.depression']).toBeCloseTo(
+      fitted.values['measurement.level.psychological'] + 4 * fitted.values['measurement.step.psychological'],
+      12,
+    );
+    expect(fitted.crossValidation).toHaveLength(8);
+    // leave-one-out refits the left-out item's line from the others: within the five psychological
+    // items that interpolates well; an end item of the three social ones is an extrapolation, and help
+    // comes in quanta (one contact lowers a need by a fixed amount), so it may miss by more
+    for (const r of fitted.crossValidation) {
+      expect(Number.isFinite(r.error), r.name).toBe(true);
+      const psychological = ['anxiety', 'sleep', 'appetite', 'hope', 'depression'].some((k) =>
+        r.name.endsWith(k),
+      );
+      if (psychological) expect(Math.abs(r.error), r.name).toBeLessThanOrEqual(0.02);
+    }
   }, 120_000);
 });

@@ -60,6 +60,22 @@ describe('virtual survey', () => {
     expect(sampleRespondents(sim.world, 1, 1e6, 3)).toHaveLength(sim.world.targets.length);
   });
 
+  it('reads the world without changing it', () => {
+    const [member] = ensembleMembers(hubei());
+    const sim = new Simulation({ ...member, ticks: 5 });
+    while (!sim.done) sim.step();
+    const res = sim.world.residents;
+    const before = {
+      needs: res.needs.slice(),
+      needWeek: res.needWeek.slice(),
+      sums: sim.world.needSum.slice(),
+    };
+    sampleRespondents(sim.world, 1, 60, 4);
+    expect(res.needs).toEqual(before.needs);
+    expect(res.needWeek).toEqual(before.needWeek);
+    expect(sim.world.needSum).toEqual(before.sums);
+  });
+
   it('gives a report with every field, from the respondents', () => {
     const s = hubei({ ticks: 8, ensemble: { communities: 4, residents: { min: 1000, max: 2000 } } });
     const { respondents, report } = surveyOnce(s, 11, 80);
