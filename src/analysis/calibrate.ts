@@ -43,9 +43,12 @@ export {
  * coordinate search then Nelder–Mead over the stage's free parameters scaled to [0, 1], minimising
  * Σ weight·((simulated − observed)/tolerance)² over the targets not held out, where the simulated
  * value is the mean over `replicates` seeds of the virtual survey (the same seeds at every
- * evaluation: common random numbers). `evaluations` is the budget of the whole fit: each stage gets
- * the remaining budget in proportion to its number of parameters, and what a stage does not use
- * passes on. Changing only the measurement model (`measurement.*`, or `parameters.survey.*`)
+ * evaluation: common random numbers). `evaluations` is the budget of the whole fit, counted in
+ * evaluations that run the communities (each costs `replicates` surveys): every stage that moves a
+ * model parameter gets the remaining budget in proportion to its number of parameters, and what a
+ * stage does not use passes on. Stages that move only the measurement model re-score cached
+ * respondents (milliseconds each) and are capped at `RESCORE_EVALUATIONS` per parameter instead;
+ * the one simulation they may need is charged to the budget. Changing only the measurement model (`measurement.*`, or `parameters.survey.*`)
  * re-scores the same respondents without re-running the communities. After the fit, each published
  * improvement figure is left out in turn and predicted from a refit of the measurement model to the
  * others (cross-validation on the fitted simulations).
@@ -90,7 +93,7 @@ export interface CrossValidationRow {
 export interface CalibrateOptions {
   run?: SurveyRunner;
   onEvaluation?: (row: TraceRow) => void;
-  /** Called as each stage starts, with its share of the budget. */
+  /** Called as each stage starts, with its evaluations (a share of the budget if it simulates). */
   onStage?: (plan: StagePlan, budget: number) => void;
   /** Evaluations per cross-validation fold (default 60; 0 skips cross-validation). */
   crossValidation?: number;
@@ -112,6 +115,9 @@ export interface CalibrationResult {
   crossValidation: CrossValidationRow[];
 }
 
+/** Evaluations per parameter of a stage that only re-scores respondents. */
+export const RESCORE_EVALUATIONS = 150;
+
 const isThreshold = (path: string) => path.startsWith('parameters.survey.') || isMeasurement(path);
 
 /** The scenario assignments for a set of values: measurement parameters become the eleven thresholds. */
@@ -120,7 +126,11 @@ export function scenarioValuesOf(values: Record<string, number>): Record<string,
   for (const [path, v] of Object.entries(values)) if (!isMeasurement(path)) out[path] = v;
   if (MEASUREMENT_PATHS.some((p) => p in values)) {
     const t = thresholdsFrom(values as Record<MeasurementPath, number>);
-    for (const [name, v] of Object.entries(t)) out[`parameters.survey.${name}`] = v;
+    for (const [name, v] of Object.entries(t)) {
+      // a line may climb past a threshold's declared range; the threshold stops at its edge
+      const spec = ALL_NUMBERS.find((n) => n.path === `parameters.survey.${name}`);
+      out[`parameters.survey.${name}`] = spec ? clampTo(v, spec.min, spec.max) : v;
+    }
   }
   return out;
 }
@@ -161,7 +171,8 @@ export async function calibrate(
     const simulated = rows === undefined;
     if (!rows) {
       rows = await run(scenario, seeds, targets.respondents);
-      if (cache.size > 32) cache.clear();
+      // keep the most recent simulations (the best point is among them)
+      if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
       cache.set(key, rows);
     }
     return { rows, simulated };
@@ -176,10 +187,13 @@ export async function calibrate(
   };
 
   const stages = stagePlans(targets);
-  let remaining = targets.evaluations;
+  const simulations = () => trace.reduce((n, t) => n + (t.simulated ? 1 : 0), 0);
   for (const [s, plan] of stages.entries()) {
-    const later = stages.slice(s).reduce((n, p) => n + p.parameters.length, 0);
-    const budget = Math.max(1, Math.floor((remaining * plan.parameters.length) / later));
+    const remaining = targets.evaluations - simulations();
+    const later = stages.slice(s).reduce((n, p) => n + (p.simulates ? p.parameters.length : 0), 0);
+    const budget = plan.simulates
+      ? Math.max(1, Math.floor((remaining * plan.parameters.length) / later))
+      : RESCORE_EVALUATIONS * plan.parameters.length;
     options.onStage?.(plan, budget);
     const specs = plan.parameters.map((path) => targets.parameters.find((p) => p.path === path)!);
     const toValues = (x: number[]) => {
@@ -216,7 +230,6 @@ export async function calibrate(
         ? await nelderMead(evaluate, coarse.x, { maxEvaluations: left })
         : { x: coarse.x, evaluations: 0 };
     Object.assign(values, toValues(result.x));
-    remaining -= coarse.evaluations + result.evaluations;
   }
 
   const final = withValues(file, values);

@@ -2,7 +2,7 @@ import type { ElementId } from '../model/elements.ts';
 
 /**
  * The Hubei Civil Affairs research group's survey (n = 618 residents, 32 communities, after a year
- * of 五社联动 projects from May 2020), as summarised in domain.md. Shares are of the whole sample.
+ * of 五社联动 projects from May 2020): 湖北省民政厅课题组 (2021), 《中国民政》. Shares are of the whole sample.
  * Coverage of organisations, volunteers and charity is published only as "roughly 30% to 50%", with
  * volunteers and charity the weakest providers; economic, medical and employment help only as
  * "received least".

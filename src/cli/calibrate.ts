@@ -6,7 +6,6 @@ import {
   calibrate,
   type StagePlan,
   type SurveyRunner,
-  stagePlans,
   type TraceRow,
   validateTargets,
 } from '../analysis/calibrate.ts';
@@ -40,7 +39,8 @@ measurement.step.*, which set every survey threshold); and optionally stages fit
 Method: per stage a coarse search then Nelder–Mead over the stage's parameters scaled to [0, 1],
 minimising the sum of squared misses in tolerances; each evaluation is the mean of \`replicates\`
 seeds of the survey (the same seeds every time), run on worker threads. --evaluations is the budget
-of the whole fit. Writes scenario.json (the fitted scenario), fit.json (parameters, each indicator
+of the whole fit, counted in evaluations that run the communities; stages that move only the
+measurement model re-score the same respondents in milliseconds and are not counted. Writes scenario.json (the fitted scenario), fit.json (parameters, each indicator
 with observed, simulated, interval and gap, the held-out errors and the cross-validation) and
 trace.jsonl (every evaluation, written as it goes).`;
 
@@ -52,7 +52,10 @@ export function calibrateCommand(): Command {
     .argument('<scenario>', 'scenario file (JSON)')
     .requiredOption('--targets <file>', 'targets file (JSON): indicators, free parameters, stages')
     .requiredOption('--out <dir>', 'directory for scenario.json, fit.json and trace.jsonl')
-    .option('--evaluations <n>', 'evaluations for the whole fit (overrides the targets file)')
+    .option(
+      '--evaluations <n>',
+      'budget of the whole fit, in evaluations that run the communities (overrides the targets file)',
+    )
     .option('--workers <n>', 'worker threads for the replicate surveys (default: every core)')
     .option(
       '--set <path=value>',
@@ -110,13 +113,13 @@ async function run(file: string, opts: CalibrateOptions): Promise<void> {
 
   const { createNodePool, defaultWorkers } = await import('../worker/node.ts');
   const pool = await createNodePool(Math.max(1, Math.min(workers ?? defaultWorkers(), targets.replicates)));
-  const progress = await progressBar(opts, targets.evaluations, stagePlans(targets));
+  const progress = await progressBar(opts, targets.evaluations);
   const t0 = performance.now();
   let result: CalibrationResult;
   try {
     result = await calibrate(raw.value as Record<string, unknown>, targets, {
       run: poolRunner(pool),
-      onStage: (plan, budget) => progress?.stage(plan, budget),
+      onStage: (plan) => progress?.stage(plan),
       onEvaluation: (row) => {
         appendFileSync(tracePath, `${JSON.stringify(row)}\n`);
         progress?.evaluation(row);
@@ -200,70 +203,51 @@ export function formatFit(result: CalibrationResult): string {
   }
   lines.push(
     '',
-    `  objective ${result.objective.toFixed(4)} after ${result.trace.length} of ${result.budget} evaluations (${result.trace.filter((t) => t.simulated).length} ran the communities)`,
+    `  objective ${result.objective.toFixed(4)} after ${result.trace.length} evaluations, ${result.trace.filter((t) => t.simulated).length} of them running the communities (budget ${result.budget})`,
     '',
   );
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * A progress bar on stderr (a terminal, without --quiet): the stage, evaluations against the whole
- * budget, the best objective so far, and an ETA from the measured time of evaluations that ran the
- * communities and of those that only re-scored respondents.
+ * A progress bar on stderr (a terminal, without --quiet): the stage, evaluations that ran the
+ * communities against the budget, the best objective so far, and an ETA from the wall time per
+ * such evaluation so far (re-scoring evaluations in between included).
  */
-async function progressBar(opts: { quiet?: boolean }, budget: number, plans: StagePlan[]) {
+async function progressBar(opts: { quiet?: boolean }, budget: number) {
   if (opts.quiet || !process.stderr.isTTY) return undefined;
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: 'calibrate {stage} [{bar}] {value}/{total} evaluations | best {best} | ETA {eta}',
+      format:
+        'calibrate {stage} [{bar}] {value}/{total} simulated evaluations | best {best} | ETA {remaining}',
       hideCursor: true,
       fps: 5,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(budget, 0, { stage: '', best: '—', eta: '?' });
+  bar.start(budget, 0, { stage: '', best: '—', remaining: '?' });
   let best = Number.POSITIVE_INFINITY;
-  let done = 0;
-  let plan: StagePlan | undefined;
-  let stageLeft = 0;
-  const time = { simulated: [0, 0], rescored: [0, 0] };
-  let last = performance.now();
+  let simulated = 0;
+  const t0 = performance.now();
   const eta = () => {
-    const per = (k: 'simulated' | 'rescored') => (time[k][1] > 0 ? time[k][0] / time[k][1] : undefined);
-    const sim = per('simulated');
-    if (sim === undefined) return '?';
-    const rescored = per('rescored') ?? 0;
-    const cost = (p: StagePlan) => (p.simulates ? sim : rescored);
-    // later stages share what is left in proportion to their parameters, as the fit allots it
-    const later = plans.slice(plan ? plan.stage : 0);
-    const dims = later.reduce((n, p) => n + p.parameters.length, 0);
-    const rest = Math.max(0, budget - done - stageLeft);
-    let ms = plan ? stageLeft * cost(plan) : 0;
-    for (const p of later) ms += ((rest * p.parameters.length) / Math.max(1, dims)) * cost(p);
-    const s = Math.round(ms / 1000);
+    if (simulated === 0) return '?';
+    const s = Math.round((((performance.now() - t0) / simulated) * Math.max(0, budget - simulated)) / 1000);
     return s >= 3600
       ? `${Math.floor(s / 3600)}h${Math.round((s % 3600) / 60)}m`
       : `${Math.floor(s / 60)}m${s % 60}s`;
   };
   return {
-    stage(p: StagePlan, stageBudget: number) {
-      plan = p;
-      stageLeft = stageBudget;
-      last = performance.now();
-      bar.update(done, { stage: `stage ${p.stage} (${p.simulates ? 'simulating' : 'measurement only'})` });
+    stage(p: StagePlan) {
+      bar.update(simulated, {
+        stage: `stage ${p.stage} (${p.simulates ? 'simulating' : 'measurement only'})`,
+      });
     },
     evaluation(row: TraceRow) {
-      const now = performance.now();
-      const k = row.simulated ? 'simulated' : 'rescored';
-      time[k][0] += now - last;
-      time[k][1] += 1;
-      last = now;
-      done += 1;
-      stageLeft = Math.max(0, stageLeft - 1);
+      if (row.simulated) simulated += 1;
       best = Math.min(best, row.objective);
-      bar.update(done, { best: best.toFixed(3), eta: eta() });
+      bar.update(Math.min(simulated, budget), { best: best.toFixed(3), remaining: eta() });
     },
     stop() {
       bar.stop();
