@@ -6,19 +6,15 @@
  *   npx tsx scripts/knockout-table.ts [--seeds 8] [--first 101] [--write docs/validation.md]
  *
  * With --write, the table replaces the text between the `knockout-table` markers in that file.
- * "All linkage" is every 联中动 and 动中联 mechanism (those between two elements, and all inside
- * projects); growth inside one element (a volunteer asks a neighbour, a volunteer becomes core, a
- * neighbour joins an organisation) stays on. Knock-outs go through the scenario's `knockouts` field
- * when the model has one, otherwise through the rates of those channels set to 0.
+ * "All linkage" is defined in src/analysis/knockout.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { calibrate } from '../src/analysis/calibrate.ts';
+import { withoutLinkage } from '../src/analysis/knockout.ts';
 import { HUBEI_2020 } from '../src/analysis/published.ts';
 import { INDICATORS, type Respondent, report, summarise } from '../src/analysis/survey.ts';
 import { validateTargets } from '../src/analysis/targets.ts';
-import { MECHANISMS } from '../src/engine/mechanisms.ts';
 import { ELEMENTS } from '../src/model/elements.ts';
-import { applySet } from '../src/model/parse.ts';
 import { type Scenario, validateScenario } from '../src/model/scenario.ts';
 import { createNodePool, defaultWorkers } from '../src/worker/node.ts';
 
@@ -37,53 +33,15 @@ const targetsFile = JSON.parse(
   readFileSync(new URL('scenarios/targets/hubei-2020.targets.json', root), 'utf8'),
 );
 
-/** The linkage channels (联中动 between elements, 动中联 in projects). */
-const LINKAGE = MECHANISMS.filter((m) => m.project || m.source !== m.target).map((m) => m.id);
-
-/** Today's rates of those channels, for a model without a `knockouts` field. */
-const LINKAGE_RATES = [
-  'parameters.organizations.capableToVolunteer',
-  'parameters.organizations.sponsorRate',
-  'parameters.volunteers.foundRate',
-  'parameters.volunteers.donorRate',
-  'parameters.volunteers.councilRate',
-  'parameters.charity.grantRate',
-  'parameters.charity.grantVolunteers',
-  'parameters.community.hostRate',
-  'parameters.community.mobiliseRate',
-  'parameters.community.introduceRate',
-  'parameters.socialWorkers.directRate',
-  'parameters.socialWorkers.catalysis',
-  'parameters.projects.problemRate',
-];
-
 function scenarioOf(json: Record<string, unknown>): Scenario {
   const r = validateScenario(json);
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.scenario;
 }
 
-function knockedOut(): { json: Record<string, unknown>; scenario: Scenario; how: string } {
-  const json = { ...file, knockouts: LINKAGE };
-  const viaField = validateScenario(json);
-  if (viaField.ok && Array.isArray((viaField.scenario as { knockouts?: unknown }).knockouts)) {
-    return { json, scenario: viaField.scenario, how: `\`knockouts\` (${LINKAGE.join(', ')})` };
-  }
-  const copy = structuredClone(file);
-  for (const path of LINKAGE_RATES) {
-    const error = applySet(copy, `${path}=0`);
-    if (error) throw new Error(error);
-  }
-  return {
-    json: copy,
-    scenario: scenarioOf(copy),
-    how: `rates set to 0: ${LINKAGE_RATES.map((p) => p.replace('parameters.', '')).join(', ')}`,
-  };
-}
-
 const seeds = Array.from({ length: seedCount }, (_, k) => first + k);
 const on = scenarioOf(file);
-const off = knockedOut();
+const off = withoutLinkage(file);
 const pool = await createNodePool(Math.min(defaultWorkers(), 2 * seeds.length));
 const rowsOf = async (scenario: Scenario): Promise<Respondent[][]> => {
   const out: Respondent[][] = [];
@@ -146,9 +104,10 @@ const lines = [
   '| indicator | published | all linkage on | all linkage knocked out | difference (points) |',
   '|---|---|---|---|---|',
 ];
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 const row = (name: string, published: string, a: number, b: number, percent = true) =>
   lines.push(
-    `| ${name} | ${published} | ${percent ? pct(a) : a.toFixed(3)} | ${percent ? pct(b) : b.toFixed(3)} | ${percent ? pts(b - a) : (b - a).toFixed(3)} |`,
+    `| ${name} | ${published} | ${percent ? pct(a) : a.toFixed(3)} | ${percent ? pct(b) : b.toFixed(3)} | ${percent ? pts(b - a) : signed(b - a)} |`,
   );
 for (const e of ELEMENTS) {
   const p = HUBEI_2020.coverage[e];
@@ -184,7 +143,7 @@ for (const [name] of INDICATORS) {
     s.off.improved[name].mean,
   );
 }
-const worst = { on: await refit(file, rows.on), off: await refit(off.json, rows.off) };
+const worst = { on: await refit(file, rows.on), off: await refit(off.file, rows.off) };
 lines.push(
   `| largest miss of the 8 improvement figures after refitting the measurement model alone | — | ${(100 * worst.on).toFixed(1)} points | ${(100 * worst.off).toFixed(1)} points | |`,
 );
