@@ -101,6 +101,55 @@ describe('wushe calibrate', () => {
     expect(v.status, v.stderr).toBe(0);
   });
 
+  it('fits the measurement model on worker threads within a whole-fit budget and reports the held-out figures', () => {
+    const targets = writeScenario(dir, 'measurement.json', {
+      respondents: 40,
+      replicates: 2,
+      evaluations: 4,
+      indicators: [
+        { name: 'coverage.socialWorkers', observed: 0.8, tolerance: 0.05 },
+        { name: 'improved.anxiety', observed: 0.3 },
+        { name: 'improved.appetite', observed: 0.2, holdout: true },
+        { name: 'improved.integration', observed: 0.15 },
+      ],
+      parameters: [
+        { path: 'parameters.socialWorkers.targetFocus', min: 0.2, max: 1 },
+        { path: 'measurement.level.psychological', min: 0, max: 2 },
+        { path: 'measurement.step.psychological', min: 0, max: 0.3 },
+        { path: 'measurement.level.social', min: 0, max: 2 },
+        { path: 'measurement.step.social', min: 0, max: 0.3 },
+      ],
+      stages: [
+        [
+          'measurement.level.psychological',
+          'measurement.step.psychological',
+          'measurement.level.social',
+          'measurement.step.social',
+        ],
+        ['parameters.socialWorkers.targetFocus'],
+      ],
+    });
+    const out = join(dir, 'measurement-fit');
+    const r = wushe(['calibrate', file, '--targets', targets, '--workers', '2', '--out', out, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      '5 free parameters (4 of them the measurement model) fitted to 3 published figures',
+    );
+    expect(r.stdout).toContain('Held out of the fit');
+    const fit = JSON.parse(readFileSync(join(out, 'fit.json'), 'utf8'));
+    expect(fit.simulatedEvaluations).toBeLessThanOrEqual(4);
+    expect(fit.workers).toBe(2);
+    expect(fit.heldOut.rows.map((x: { name: string }) => x.name)).toEqual(['improved.appetite']);
+    const fitted = JSON.parse(readFileSync(join(out, 'scenario.json'), 'utf8'));
+    const t = fitted.parameters.survey;
+    // eleven thresholds on two lines; the material items at the easiest psychological level
+    expect(t.economicAid).toBe(t.anxiety);
+    expect(t.depression - t.hope).toBeCloseTo(t.sleep - t.anxiety, 4);
+    const bad = wushe(['calibrate', file, '--targets', targets, '--workers', '0', '--out', join(dir, 'w0')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--workers 0');
+  });
+
   it('an invalid targets file: exit 2 naming each problem', () => {
     const targets = writeScenario(dir, 'bad-targets.json', {
       indicators: [{ name: 'coverage.volunters', observed: 0.3 }],
