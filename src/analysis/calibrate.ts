@@ -1,8 +1,8 @@
 import { ALL_NUMBERS } from '../model/parameters.ts';
 import { applySet } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
+import { type CrossValidationRow, crossValidate } from './crossValidation.ts';
 import {
-  ITEM_PLACES,
   isMeasurement,
   MEASUREMENT_PATHS,
   type MeasurementPath,
@@ -10,24 +10,8 @@ import {
   thresholdsFrom,
 } from './measurement.ts';
 import { coarseStart, nelderMead } from './nelderMead.ts';
-import {
-  type Indicator,
-  improvements,
-  type Respondent,
-  report,
-  type SurveySummary,
-  summarise,
-  surveyOnce,
-} from './survey.ts';
-import {
-  type FitRow,
-  fitRows,
-  identification,
-  indicatorValue,
-  objective,
-  type Targets,
-  targetTerm,
-} from './targets.ts';
+import { type Indicator, type Respondent, type SurveySummary, summaryOf, surveyOnce } from './survey.ts';
+import { type FitRow, fitRows, identification, indicatorValue, objective, type Targets } from './targets.ts';
 
 export {
   type FitRow,
@@ -80,14 +64,6 @@ export interface StagePlan {
   parameters: string[];
   /** Whether changing this stage's parameters re-runs the communities. */
   simulates: boolean;
-}
-
-export interface CrossValidationRow {
-  name: string;
-  observed: number;
-  /** Simulated with the measurement model refitted without this figure. */
-  predicted: number;
-  error: number;
 }
 
 export interface CalibrateOptions {
@@ -181,7 +157,7 @@ export async function calibrate(
     const scenario = withValues(file, v);
     const { rows, simulated } = await respondentsAt(v, scenario);
     return {
-      summary: rescore(rows, seeds, scenario.parameters.survey as Record<Indicator, number>),
+      summary: summaryOf(rows, seeds, scenario.parameters.survey as Record<Indicator, number>),
       simulated,
     };
   };
@@ -234,7 +210,7 @@ export async function calibrate(
 
   const final = withValues(file, values);
   const { rows } = await respondentsAt(values, final);
-  const summary = rescore(rows, seeds, final.parameters.survey as Record<Indicator, number>);
+  const summary = summaryOf(rows, seeds, final.parameters.survey as Record<Indicator, number>);
   const fit = fitRows(summary, targets);
   const held = fit.filter((f) => f.holdout && f.gap !== null && f.min === null && f.max === null);
   const errors = held.map((f) => Math.abs(f.gap as number));
@@ -269,78 +245,6 @@ export function stagePlans(targets: Targets): StagePlan[] {
     parameters: paths,
     simulates: paths.some((p) => !isThreshold(p)),
   }));
-}
-
-/** The survey summary of cached respondents scored with the given thresholds. */
-function rescore(
-  rows: Respondent[][],
-  seeds: number[],
-  thresholds: Record<Indicator, number>,
-): SurveySummary {
-  const communities = new Set(rows[0].map((r) => r.community)).size;
-  return summarise(
-    rows.map((seedRows, k) =>
-      report(
-        seedRows.map((r) => ({ ...r, improved: improvements(r.help, thresholds) })),
-        seeds[k],
-        communities,
-      ),
-    ),
-  );
-}
-
-/**
- * Leave-one-out over the published improvement figures: the measurement parameters are refitted to
- * every other improvement figure (held-out ones included) on the fitted simulations, and the
- * left-out figure is predicted. Only the measurement model moves, so no community is re-run.
- */
-async function crossValidate(
-  rows: Respondent[][],
-  seeds: number[],
-  fitted: Record<string, number>,
-  targets: Targets,
-  evaluations: number,
-): Promise<CrossValidationRow[]> {
-  const measurement = targets.parameters.filter((p) => isMeasurement(p.path));
-  const items = targets.indicators.filter(
-    (t) =>
-      t.name.startsWith('improved.') &&
-      t.observed !== undefined &&
-      t.min === undefined &&
-      t.max === undefined,
-  );
-  if (measurement.length === 0 || items.length < 2) return [];
-  const out: CrossValidationRow[] = [];
-  for (const t of items) {
-    // only the left-out item's line (its need's level and step) is refitted; the other line's
-    // figures do not depend on it
-    const line = ITEM_PLACES[t.name.slice('improved.'.length) as Indicator].line;
-    const free = measurement.filter((p) => p.path.endsWith(`.${line}`));
-    if (free.length === 0) continue;
-    const scoreAt = (x: number[]) => {
-      const v = { ...fitted };
-      free.forEach((p, i) => {
-        v[p.path] = p.min + x[i] * (p.max - p.min);
-      });
-      return rescore(rows, seeds, thresholdsFrom(v as Record<MeasurementPath, number>));
-    };
-    const terms = (s: SurveySummary) =>
-      items.reduce((sum, u) => (u === t ? sum : sum + targetTerm(u, indicatorValue(s, u.name))), 0);
-    const start = free.map((p) => (p.max > p.min ? (fitted[p.path] - p.min) / (p.max - p.min) : 0));
-    // a small first simplex: the fitted values are already close to the refit's optimum
-    const result = await nelderMead((x) => terms(scoreAt(x)), start, {
-      maxEvaluations: evaluations,
-      step: 0.03,
-    });
-    const predicted = indicatorValue(scoreAt(result.x), t.name);
-    out.push({
-      name: t.name,
-      observed: t.observed as number,
-      predicted,
-      error: predicted - (t.observed as number),
-    });
-  }
-  return out;
 }
 
 function read(s: Scenario, path: string): number {

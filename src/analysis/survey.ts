@@ -232,3 +232,21 @@ export function summarise(reports: SurveyReport[]): SurveySummary {
     gap,
   };
 }
+
+/** The summary over seeds of surveyed respondents scored with the given thresholds (re-scoring, no run). */
+export function summaryOf(
+  rows: readonly Respondent[][],
+  seeds: readonly number[],
+  thresholds: Record<Indicator, number>,
+): SurveySummary {
+  const communities = new Set(rows[0].map((r) => r.community)).size;
+  return summarise(
+    rows.map((seedRows, k) =>
+      report(
+        seedRows.map((r) => ({ ...r, improved: improvements(r.help, thresholds) })),
+        seeds[k],
+        communities,
+      ),
+    ),
+  );
+}
