@@ -17,14 +17,19 @@
 // analysis: pathway, virtual survey, regression, calibration
 export {
   type CalibrationResult,
+  type CrossValidationRow,
   calibrate,
   type FitRow,
   fitRows,
   INDICATOR_NAMES,
+  runLocally,
+  type SurveyRunner,
   type Targets,
   type TraceRow,
   validateTargets,
 } from './analysis/calibrate.ts';
+export { LINKAGE_MECHANISMS, withoutLinkage } from './analysis/knockout.ts';
+export { MEASUREMENT_PATHS, type MeasurementPath, thresholdsFrom } from './analysis/measurement.ts';
 export { analysePathway } from './analysis/pathway.ts';
 export { HUBEI_2020 } from './analysis/published.ts';
 export { type FixedEffectsFit, fixedEffectsOls } from './analysis/regression.ts';

@@ -13,8 +13,10 @@ import { coarseStart, nelderMead } from './nelderMead.ts';
 import { type Indicator, type Respondent, type SurveySummary, summaryOf, surveyOnce } from './survey.ts';
 import { type FitRow, fitRows, identification, indicatorValue, objective, type Targets } from './targets.ts';
 
+export type { CrossValidationRow } from './crossValidation.ts';
 export {
   type FitRow,
+  fitRows,
   INDICATOR_NAMES,
   indicatorValue,
   objective,
