@@ -170,8 +170,10 @@ export async function calibrate(
     const remaining = targets.evaluations - simulations();
     const later = stages.slice(s).reduce((n, p) => n + (p.simulates ? p.parameters.length : 0), 0);
     const budget = plan.simulates
-      ? Math.max(1, Math.floor((remaining * plan.parameters.length) / later))
+      ? Math.floor((remaining * plan.parameters.length) / later)
       : RESCORE_EVALUATIONS * plan.parameters.length;
+    // a simulating stage left without budget is skipped: the budget is a hard limit
+    if (budget < 1) continue;
     options.onStage?.(plan, budget);
     const specs = plan.parameters.map((path) => targets.parameters.find((p) => p.path === path)!);
     const toValues = (x: number[]) => {
