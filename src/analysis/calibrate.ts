@@ -96,6 +96,9 @@ export interface CalibrationResult {
 /** Evaluations per parameter of a stage that only re-scores respondents. */
 export const RESCORE_EVALUATIONS = 150;
 
+/** Re-scorings per evaluation when the measurement model is profiled out of a simulating stage. */
+export const PROFILE_EVALUATIONS = 40;
+
 const isThreshold = (path: string) => path.startsWith('parameters.survey.') || isMeasurement(path);
 
 /** The scenario assignments for a set of values: measurement parameters become the eleven thresholds. */
@@ -110,6 +113,14 @@ export function scenarioValuesOf(values: Record<string, number>): Record<string,
       out[`parameters.survey.${name}`] = spec ? clampTo(v, spec.min, spec.max) : v;
     }
   }
+  return out;
+}
+
+/** The eleven survey thresholds a set of values gives (measurement model, or as set). */
+function thresholdsOf(values: Record<string, number>): Record<Indicator, number> {
+  const out = {} as Record<Indicator, number>;
+  for (const [path, v] of Object.entries(scenarioValuesOf(values)))
+    if (path.startsWith('parameters.survey.')) out[path.slice('parameters.survey.'.length) as Indicator] = v;
   return out;
 }
 
@@ -155,14 +166,6 @@ export async function calibrate(
     }
     return { rows, simulated };
   };
-  const summaryAt = async (v: Record<string, number>) => {
-    const scenario = withValues(file, v);
-    const { rows, simulated } = await respondentsAt(v, scenario);
-    return {
-      summary: summaryOf(rows, seeds, scenario.parameters.survey as Record<Indicator, number>),
-      simulated,
-    };
-  };
 
   const stages = stagePlans(targets);
   const simulations = () => trace.reduce((n, t) => n + (t.simulated ? 1 : 0), 0);
@@ -185,16 +188,44 @@ export async function calibrate(
       return v;
     };
     const start = specs.map((p) => (p.max > p.min ? (values[p.path] - p.min) / (p.max - p.min) : 0));
+    // a stage that re-runs the communities but does not move the measurement model refits it at
+    // every evaluation on the new respondents (profiles it out), so the two are not fitted against
+    // each other's stale values
+    const measurement = targets.parameters.filter((p) => isMeasurement(p.path));
+    const profile = plan.simulates && measurement.length > 0 && !plan.parameters.some(isMeasurement);
+    const profiled = new Map<string, Record<string, number>>();
     const evaluate = async (x: number[]) => {
-      const v = toValues(x);
-      const { summary, simulated } = await summaryAt(v);
+      let v = toValues(x);
+      const scenario = withValues(file, v);
+      const { rows, simulated } = await respondentsAt(v, scenario);
+      let summary = summaryOf(rows, seeds, scenario.parameters.survey as Record<Indicator, number>);
+      if (profile) {
+        const at = (y: number[]) => {
+          const w = { ...v };
+          measurement.forEach((p, i) => {
+            w[p.path] = p.min + y[i] * (p.max - p.min);
+          });
+          return w;
+        };
+        const scored = (w: Record<string, number>) => summaryOf(rows, seeds, thresholdsOf(w));
+        const start = measurement.map((p) => (p.max > p.min ? (v[p.path] - p.min) / (p.max - p.min) : 0));
+        const best = await nelderMead((y) => objective(scored(at(y)), targets), start, {
+          maxEvaluations: PROFILE_EVALUATIONS,
+          step: 0.05,
+        });
+        v = at(best.x);
+        summary = scored(v);
+        profiled.set(JSON.stringify(x), Object.fromEntries(measurement.map((p) => [p.path, v[p.path]])));
+      }
       const value = objective(summary, targets);
       const row: TraceRow = {
         evaluation: trace.length + 1,
         stage: plan.stage,
         objective: value,
         simulated,
-        values: Object.fromEntries(specs.map((p) => [p.path, v[p.path]])),
+        values: Object.fromEntries(
+          [...specs, ...(profile ? measurement : [])].map((p) => [p.path, v[p.path]]),
+        ),
         indicators: Object.fromEntries(
           targets.indicators.map((t) => [t.name, indicatorValue(summary, t.name)]),
         ),
@@ -209,7 +240,7 @@ export async function calibrate(
       left > 0
         ? await nelderMead(evaluate, coarse.x, { maxEvaluations: left })
         : { x: coarse.x, evaluations: 0 };
-    Object.assign(values, toValues(result.x));
+    Object.assign(values, toValues(result.x), profiled.get(JSON.stringify(result.x)) ?? {});
   }
 
   const final = withValues(file, values);
