@@ -52,6 +52,10 @@ const FITTED_TO: Record<string, [string, string]> = {
     "projects' target focus",
     'served by organisations and volunteers (ranges)',
   ],
+  'parameters.projects.contactsPerWeek': [
+    "projects' contacts per week",
+    'served by organisations and volunteers (ranges)',
+  ],
   'parameters.volunteers.visitsPerWeek': [
     "volunteers' visits per week",
     'served by volunteers, organisations (ranges)',

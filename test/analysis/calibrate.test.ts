@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   calibrate,
   indicatorValue,
+  objective,
   type Targets,
   validateTargets,
   withValues,
@@ -246,5 +247,46 @@ describe('calibrate with the measurement model', () => {
       );
       if (psychological) expect(Math.abs(r.error), r.name).toBeLessThanOrEqual(0.02);
     }
+  }, 120_000);
+});
+
+describe('calibrate, profiling', () => {
+  it('refits the measurement model on every evaluation of a stage that re-runs the communities', async () => {
+    const file = small();
+    const truth = {
+      'measurement.level.psychological': 0.25,
+      'measurement.step.psychological': 0.04,
+      'measurement.level.social': 0.14,
+      'measurement.step.social': 0.05,
+    };
+    const summary = summarise([1].map((seed) => surveyOnce(withValues(file, truth), seed, 200).report));
+    const names = ['anxiety', 'appetite', 'depression', 'integration', 'familyRelations'];
+    const checked = validateTargets({
+      respondents: 200,
+      replicates: 1,
+      seed: 1,
+      evaluations: 6,
+      indicators: names.map((n) => ({
+        name: `improved.${n}`,
+        observed: indicatorValue(summary, `improved.${n}`),
+        tolerance: 0.01,
+      })),
+      parameters: [
+        { path: 'parameters.socialWorkers.targetFocus', min: 0.7, max: 0.9 },
+        ...Object.keys(truth).map((path) => ({ path, min: 0, max: path.includes('step') ? 0.3 : 1 })),
+      ],
+      // the measurement parameters are in no stage: only profiling moves them
+      stages: [['parameters.socialWorkers.targetFocus']],
+    });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const fitted = await calibrate(file, checked.targets, { crossValidation: 0 });
+    expect(fitted.trace.filter((t) => t.simulated).length).toBeLessThanOrEqual(6);
+    // the shipped default thresholds fit these figures far worse than the profiled ones
+    const before = objective(summarise([surveyOnce(withValues(file, {}), 1, 200).report]), checked.targets);
+    expect(before).toBeGreaterThan(5 * fitted.objective);
+    for (const t of fitted.trace) expect(Object.keys(t.values)).toContain('measurement.level.social');
+    // from the thresholds of the shipped defaults, far from the truth, profiling alone gets close
+    for (const row of fitted.fit) expect(Math.abs(row.gap ?? 0), row.name).toBeLessThanOrEqual(0.05);
   }, 120_000);
 });
