@@ -122,14 +122,24 @@ export function indicatorValue(summary: SurveySummary, name: string): number {
   return field === 'p' ? r.p.mean : r.coef.mean;
 }
 
-/** A target's contribution to the objective: weight · (miss / tolerance)². */
+/**
+ * A target's contribution to the objective: weight · (miss / tolerance)². A point figure misses by
+ * its distance; a range [min, max] with a figure inside it pulls gently toward that figure (a
+ * quarter of the distance) and, outside the range, adds the full distance outside to the pull at
+ * the edge, so that leaving the range never costs less than staying near its edge.
+ */
 export function targetTerm(t: Target, v: number): number {
   if (!Number.isFinite(v)) return t.weight * 100;
-  let miss = 0;
-  if (t.min !== undefined && v < t.min) miss = t.min - v;
-  else if (t.max !== undefined && v > t.max) miss = v - t.max;
-  else if (t.observed !== undefined && t.min === undefined && t.max === undefined) miss = v - t.observed;
-  else if (t.observed !== undefined) miss = (v - t.observed) / 4; // inside the range: a gentle pull to the figure
+  const ranged = t.min !== undefined || t.max !== undefined;
+  const outside =
+    t.min !== undefined && v < t.min ? t.min - v : t.max !== undefined && v > t.max ? v - t.max : 0;
+  let miss: number;
+  if (t.observed === undefined) miss = outside;
+  else if (!ranged) miss = v - t.observed;
+  else {
+    const edge = outside === 0 ? v : t.min !== undefined && v < t.min ? t.min : (t.max as number);
+    miss = Math.abs(edge - t.observed) / 4 + outside;
+  }
   return t.weight * (miss / t.tolerance) ** 2;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../../src/analysis/calibrate.ts';
 import { nelderMead } from '../../src/analysis/nelderMead.ts';
 import { summarise, surveyOnce } from '../../src/analysis/survey.ts';
+import { targetTerm } from '../../src/analysis/targets.ts';
 
 const small = () => {
   const file = JSON.parse(readFileSync(new URL('../../scenarios/hubei-2020.json', import.meta.url), 'utf8'));
@@ -289,4 +290,25 @@ describe('calibrate, profiling', () => {
     // from the thresholds of the shipped defaults, far from the truth, profiling alone gets close
     for (const row of fitted.fit) expect(Math.abs(row.gap ?? 0), row.name).toBeLessThanOrEqual(0.05);
   }, 120_000);
+});
+
+describe('objective', () => {
+  it('a range with a figure inside: a gentle pull inside, and leaving the range never costs less than its edge', () => {
+    const t = {
+      name: 'coverage.volunteers',
+      observed: 0.35,
+      min: 0.3,
+      max: 0.5,
+      tolerance: 0.02,
+      weight: 1,
+      holdout: false,
+    };
+    expect(targetTerm(t, 0.35)).toBe(0);
+    expect(targetTerm(t, 0.45)).toBeCloseTo((0.1 / 4 / 0.02) ** 2, 12);
+    expect(targetTerm(t, 0.51)).toBeGreaterThan(targetTerm(t, 0.5));
+    expect(targetTerm(t, 0.5)).toBeGreaterThan(targetTerm(t, 0.49));
+    expect(targetTerm(t, 0.29)).toBeGreaterThan(targetTerm(t, 0.3));
+    expect(targetTerm({ ...t, observed: undefined }, 0.4)).toBe(0);
+    expect(targetTerm({ ...t, min: undefined, max: undefined }, 0.4)).toBeCloseTo((0.05 / 0.02) ** 2, 12);
+  });
 });
