@@ -56,6 +56,7 @@ const FITTED_TO: Record<string, [string, string]> = {
     "projects' contacts per week",
     'served by organisations and volunteers (ranges)',
   ],
+  'parameters.charity.aidShare': ["charity's weekly aid share", 'served by charity (range)'],
   'parameters.volunteers.visitsPerWeek': [
     "volunteers' visits per week",
     'served by volunteers, organisations (ranges)',
