@@ -59,13 +59,17 @@ describe('scenarios/hubei-2020.json (calibrated)', () => {
 
   // Four measurement parameters for eight figures: a line per need cannot pass within 3 points of
   // all three social figures (the best line through them misses by about 3 either way;
-  // docs/validation.md, "Out of sample"), so the bound is 4 points for each figure and 2.5 on average.
-  it('each published improvement within 4 points and within 2.5 on average, held-out ones included; economic, medical and employment help below every psychological one', () => {
+  // docs/validation.md, "Out of sample"), so a fitted figure is held to 4 points, a figure held out
+  // of the fit (a prediction) to 5, and all eight to 2.5 on average.
+  it('each published improvement within 4 points (held-out ones within 5) and within 2.5 on average; economic, medical and employment help below every psychological one', () => {
     const imp = survey().improved;
+    const heldOut = new Set(
+      targets.indicators.filter((t: { holdout?: boolean }) => t.holdout).map((t: { name: string }) => t.name),
+    );
     let total = 0;
     for (const [k, v] of Object.entries(HUBEI_2020.improved)) {
       const gap = Math.abs(imp[k as keyof typeof imp].mean - v);
-      expect(gap, k).toBeLessThanOrEqual(0.04);
+      expect(gap, k).toBeLessThanOrEqual(heldOut.has(`improved.${k}`) ? 0.05 : 0.04);
       total += gap;
     }
     expect(total / Object.keys(HUBEI_2020.improved).length).toBeLessThanOrEqual(0.025);
