@@ -4,6 +4,7 @@
  * seeds 1..N of the presets or of the profiles named below; nothing is typed in.
  */
 import { readFileSync } from 'node:fs';
+import { runSummary } from '../src/analysis/summary.ts';
 import { Simulation } from '../src/engine/run.ts';
 import { CARRIER_ELEMENTS, type ElementId } from '../src/model/elements.ts';
 import { parseScenario } from '../src/model/parse.ts';
@@ -37,7 +38,7 @@ const withInitial = (file: File, initial: Partial<Record<ElementId, number>>): F
 });
 /** Growth of the three carriers: the sum of their strength gains over the run. */
 function carrierGrowth(sim: Simulation): number {
-  const s = sim.summary();
+  const s = runSummary(sim);
   return CARRIER_ELEMENTS.reduce((a, e) => a + s.final.strength[e] - s.initial.strength[e], 0);
 }
 
@@ -74,8 +75,8 @@ if (PART === 'all' || PART === 'social-workers') {
       { ...preset('organization-led'), interventions: [{ type: 'withdraw', tick: 52, socialWorkers: 1000 }] },
       seed,
     );
-    before.push(sim.summary().series['strength.socialWorkers'][52]);
-    withdrawn.push(sim.summary().final.strength.socialWorkers);
+    before.push(runSummary(sim).series['strength.socialWorkers'][52]);
+    withdrawn.push(runSummary(sim).final.strength.socialWorkers);
   }
   console.log(
     `organization-led, every social worker withdrawn at week 52: strength at week 52 ${summary(before)}, at week 104 ${summary(withdrawn)}`,
@@ -85,7 +86,7 @@ if (PART === 'all' || PART === 'social-workers') {
     ['volunteer-led', preset('volunteer-led')],
     ['charity-led', preset('charity-led')],
   ] as [string, File][]) {
-    const end = seeds.map((seed) => simulate(file, seed).summary().final.strength.socialWorkers);
+    const end = seeds.map((seed) => runSummary(simulate(file, seed)).final.strength.socialWorkers);
     console.log(
       `${name} (social workers start at 0.5): social-worker strength at week 104 ${summary(end, 3)}`,
     );
@@ -99,7 +100,7 @@ if (PART === 'all' || PART === 'strategies') {
   for (const id of ['organization-led', 'volunteer-led', 'charity-led', 'baseline']) {
     const cells = ['strengths-first', 'weakest-first', 'balanced'].map((strategy) => {
       const weeks = seeds.map(
-        (seed) => simulate({ ...preset(id), strategy }, seed).summary().pathway.allInvolvedTick ?? Infinity,
+        (seed) => runSummary(simulate({ ...preset(id), strategy }, seed)).pathway.allInvolvedTick ?? Infinity,
       );
       return `${strategy} ${summary(weeks, 0)}`;
     });
@@ -118,7 +119,7 @@ if (PART === 'all' || PART === 'plateaus') {
     const links: number[] = [];
     const sw: number[] = [];
     for (const seed of seeds) {
-      const s = simulate({ ...preset(id), ticks: 520, residents: 5000 }, seed).summary();
+      const s = runSummary(simulate({ ...preset(id), ticks: 520, residents: 5000 }, seed));
       orgs5.push(per10k(s.series.organizations[260]));
       orgs10.push(per10k(s.series.organizations[520]));
       vols.push(s.series.volunteers[520] / 5000);
@@ -155,7 +156,7 @@ if (PART === 'all' || PART === 'cliff') {
   const donorsAfter: number[] = [];
   let cliffs = 0;
   for (const seed of seeds) {
-    const s = simulate(file, seed).summary();
+    const s = runSummary(simulate(file, seed));
     const mean = (col: string, a: number, b: number) => {
       const xs = s.series[col].slice(a, b + 1);
       return xs.reduce((x, y) => x + y, 0) / xs.length;
@@ -200,7 +201,7 @@ if (PART === 'all' || PART === 'landscape') {
     const medians = (['strengths-first', 'weakest-first', 'balanced'] as const).map((strategy) =>
       median(
         seeds.map(
-          (seed) => simulate({ ...file, strategy }, seed).summary().pathway.allInvolvedTick ?? Infinity,
+          (seed) => runSummary(simulate({ ...file, strategy }, seed)).pathway.allInvolvedTick ?? Infinity,
         ),
       ),
     );

@@ -33,6 +33,7 @@ export { MEASUREMENT_PATHS, type MeasurementPath, thresholdsFrom } from './analy
 export { analysePathway } from './analysis/pathway.ts';
 export { HUBEI_2020 } from './analysis/published.ts';
 export { type FixedEffectsFit, fixedEffectsOls } from './analysis/regression.ts';
+export { type RunOptions, type RunOutput, runScenario, runSummary } from './analysis/summary.ts';
 export {
   INDICATORS,
   type Indicator,
@@ -74,8 +75,9 @@ export { parseRecord, type RunRecord, recordLine } from './batch/records.ts';
 export { deriveSeed } from './batch/seeds.ts';
 export { createSweep, type RunSpec, runSpec, type Sweep, scenarioForRun } from './batch/sweep.ts';
 // running scenarios
+export { REPORTERS, type Reporter, SERIES_COLUMNS } from './engine/reporters.ts';
 export type { Flow, LinkageEvent, Outcomes, Pathway, RunSummary } from './engine/result.ts';
-export { type RunOptions, type RunOutput, runScenario, SERIES_COLUMNS, Simulation } from './engine/run.ts';
+export { Simulation } from './engine/run.ts';
 // scenarios
 export {
   ELEMENT_NAMES,

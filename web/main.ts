@@ -4,7 +4,7 @@ import { ScenarioEditor } from './editor.ts';
 import { initialLang, lang, onLangChange, pick, relabel, setLang, t } from './i18n/index.ts';
 import { checkScenario, localiseIssue } from './issues.ts';
 import { installShortcuts, type Shortcut, shortcutsDialog } from './keyboard.ts';
-import { Player, SPEEDS } from './player.ts';
+import { Player, SPEEDS, strengthColumns } from './player.ts';
 import { presetById } from './presets.ts';
 import { decodeScenario, sharedCode } from './share.ts';
 import { aboutView } from './views/about.ts';
@@ -211,7 +211,7 @@ void load(editor.file).then(() => {
 /** For the console and the tests: read-only access to the run on screen. */
 (window as unknown as { wushe: unknown }).wushe = {
   summary: () => player.run?.summary,
-  strength: () => player.run?.series.slice(0, 5).map((c) => c[player.run!.tick]),
+  strength: () => player.run && strengthColumns(player.run).map((c) => c[player.run!.tick]),
   file: () => editor.file,
   /** Milliseconds spent in each view since the last reset, and frames drawn (bench/web-fps.ts). */
   timings: () => ({ frames: player.frames, ms: { ...player.timings } }),

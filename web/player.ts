@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { MECHANISMS } from '../src/engine/mechanisms.ts';
+import { SERIES_COLUMNS, seriesIndex } from '../src/engine/reporters.ts';
 import type { Pathway, RunSummary } from '../src/engine/result.ts';
-import { SERIES_COLUMNS } from '../src/engine/run.ts';
+import { ELEMENTS } from '../src/model/elements.ts';
 import { type Scenario, type ScenarioFile, validateScenario } from '../src/model/scenario.ts';
 import type { EventRow, SimApi, Snapshot } from './worker/protocol.ts';
 
@@ -12,7 +13,7 @@ export interface RunState {
   tick: number;
   ticks: number;
   done: boolean;
-  /** SERIES_COLUMNS, each of length ticks + 1, filled up to `tick`. */
+  /** One column per series reporter (SERIES_COLUMNS), each of length ticks + 1, filled up to `tick`. */
   series: Float64Array[];
   /** Cumulative count per (mechanism, source, target), index (m * 5 + s) * 5 + t. */
   flowCount: Float64Array;
@@ -36,6 +37,18 @@ export interface View {
 }
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
+
+/** A series column of the run by its reporter id (src/engine/reporters.ts). */
+export function column(run: RunState, id: string): Float64Array {
+  const k = seriesIndex(id);
+  if (k < 0) throw new Error(`no series column ${id}`);
+  return run.series[k];
+}
+
+/** The five strength columns, in element order. */
+export function strengthColumns(run: RunState): Float64Array[] {
+  return ELEMENTS.map((e) => column(run, `strength.${e}`));
+}
 
 /**
  * Drives the simulation worker: loads scenarios, plays at a speed in weeks per second, steps, and

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { runScenario } from '../engine/run.ts';
+import { runScenario } from '../analysis/summary.ts';
 import { loadScenario, prepareOutDir } from './io.ts';
 import { collect, integerFor } from './options.ts';
 import { formatSummary, OUT_FILES, startingStrengthNotes, writeOutDir } from './output.ts';

@@ -1,4 +1,3 @@
-import { BASE_ELEMENTS, ELEMENTS } from '../model/elements.ts';
 import {
   CORE,
   createDonors,
@@ -17,8 +16,6 @@ import {
  * neighbour counts true, so that no system has to recount anything.
  */
 
-const isBase = ELEMENTS.map((e) => BASE_ELEMENTS.includes(e));
-
 /** Records that `source` developed `target` by `value` strength units through mechanism `mechanism`. */
 export function recordLink(
   world: World,
@@ -33,17 +30,7 @@ export function recordLink(
   const k = (mechanism * 5 + source) * 5 + target;
   r.flowCount[k] += 1;
   r.flowStrength[k] += value;
-  if (source !== target) {
-    r.produced[source] += value;
-    if (value > 0) r.producing[source]++;
-    const pw = world.params.pathway;
-    if (
-      r.rollIn[source] < 0 &&
-      (isBase[source] || (r.produced[source] >= pw.rollInThreshold && r.producing[source] >= pw.rollInEvents))
-    ) {
-      r.rollIn[source] = world.tick;
-    }
-  }
+  if (value > 0 && source !== target) r.produced[mechanism * 5 + source]++;
   if (!r.keepEvents) return;
   if (r.eventCount >= r.eventLimit) {
     r.eventsDropped++;

@@ -1,4 +1,5 @@
 import type { ElementId, ModeId, StrategyId } from '../model/elements.ts';
+import { MECHANISMS } from './mechanisms.ts';
 
 /** One linkage event: in week `tick`, `source` developed `target` through `mechanism`. */
 export interface LinkageEvent {
@@ -38,6 +39,12 @@ export interface Pathway {
   allInvolvedTick: number | null;
   /** Why the mode was chosen, in words (English and Chinese). */
   reason: { en: string; zh: string };
+  /**
+   * How robust the mode is to the measurement settings: over `settings` combinations of roll-in
+   * threshold, events and lead around the run's own (analysis/pathway.ts), the share giving this
+   * mode, and the count giving each mode.
+   */
+  robustness?: { share: number; settings: number; modes: Record<ModeId, number> };
 }
 
 export interface Outcomes {
@@ -55,6 +62,7 @@ export interface Outcomes {
   serviceContacts: Record<ElementId, number>;
 }
 
+/** The summary of a run (the JSON of `wushe run --json`); the field order is the output order. */
 export interface RunSummary {
   scenario: string;
   seed: number;
@@ -63,9 +71,23 @@ export interface RunSummary {
   strategy: StrategyId;
   pathway: Pathway;
   initial: { strength: Record<ElementId, number> };
+  /** The final values of the reporters (reporters.ts) with `final` set. */
   final: { strength: Record<ElementId, number>; counts: Record<string, number> };
-  /** Per-tick columns, each an array of ticks + 1 values (week 0 = the initial state). */
+  /** The series reporters (reporters.ts), each an array of ticks + 1 values (week 0 = the initial state). */
   series: Record<string, number[]>;
   flows: Flow[];
   outcomes: Outcomes;
 }
+
+/** Entries per week of `RunRecord.produced`: one per mechanism and source element. */
+export const PRODUCED_WIDTH = MECHANISMS.length * 5;
+
+/** What the engine records of a run: the summary without the pathway, and what the pathway is read from. */
+export type RunRecord = Omit<RunSummary, 'pathway'> & {
+  /**
+   * Linkage events with a positive value through which an element developed another element,
+   * cumulative up to the end of each week: index `t * PRODUCED_WIDTH + mechanism * 5 + source` for
+   * week t (week 0 = before the first week).
+   */
+  produced: Float64Array;
+};

@@ -1,38 +1,21 @@
-import { analysePathway } from '../analysis/pathway.ts';
 import { ELEMENTS, type ElementId } from '../model/elements.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { createWorld, type WorldOptions } from './initialise.ts';
 import { MECHANISMS } from './mechanisms.ts';
 import { currentNeed } from './needState.ts';
-import type { Flow, LinkageEvent, Outcomes, RunSummary } from './result.ts';
+import { REPORTERS, SERIES_REPORTERS, STRENGTH_SERIES } from './reporters.ts';
+import { type Flow, type LinkageEvent, type Outcomes, PRODUCED_WIDTH, type RunRecord } from './result.ts';
 import type { World } from './state.ts';
 import { step } from './step.ts';
 import { measureStrength } from './strength.ts';
 
-/** Per-week columns of a run, in output order. */
-export const SERIES_COLUMNS = [
-  ...ELEMENTS.map((e) => `strength.${e}`),
-  'volunteers',
-  'coreVolunteers',
-  'organizations',
-  'members',
-  'donors',
-  'fund',
-  'socialWorkers',
-  'committeeStaff',
-  'partnerLinks',
-  'projectsRecruiting',
-  'projectsRunning',
-  'servedShare',
-  'needPsychological',
-  'needMaterial',
-  'needSocial',
-] as const;
-
 /** A run that can be stepped week by week (the web app) or run to the end (the command line). */
 export class Simulation {
   readonly world: World;
+  /** One column per series reporter (reporters.ts), each of ticks + 1 weeks. */
   readonly columns: Float64Array[];
+  /** Linkage events each element produced in others, week by week (see `RunRecord.produced`). */
+  readonly produced: Float64Array;
   private readonly end = new Float64Array(5);
 
   constructor(
@@ -40,7 +23,8 @@ export class Simulation {
     options: WorldOptions = {},
   ) {
     this.world = createWorld(scenario, options);
-    this.columns = SERIES_COLUMNS.map(() => new Float64Array(scenario.ticks + 1));
+    this.columns = SERIES_REPORTERS.map(() => new Float64Array(scenario.ticks + 1));
+    this.produced = new Float64Array((scenario.ticks + 1) * PRODUCED_WIDTH);
     this.sample();
   }
 
@@ -60,78 +44,52 @@ export class Simulation {
 
   private sample(): void {
     const w = this.world;
-    const c = w.counters;
     const t = w.tick;
     // strength at the end of the week, measured the same way as at its start
     const strength = measureStrength(w, w.ref, this.end);
-    const values = [
-      ...strength,
-      c.volunteers,
-      c.cores,
-      c.organizations,
-      c.members,
-      c.donors,
-      w.charity.fund,
-      w.socialWorkers.fte,
-      w.committee.staff,
-      w.committee.links,
-      c.projectsRecruiting,
-      c.projectsRunning,
-      c.served / w.residents.count,
-      w.meanNeed[0],
-      w.meanNeed[1],
-      w.meanNeed[2],
-    ];
-    for (let k = 0; k < values.length; k++) this.columns[k][t] = values[k];
+    for (let k = 0; k < SERIES_REPORTERS.length; k++)
+      this.columns[k][t] = SERIES_REPORTERS[k].measure(w, strength);
+    this.produced.set(w.record.produced, t * PRODUCED_WIDTH);
   }
 
   /** Strength per element at the end of the last week run. */
   strength(): Record<ElementId, number> {
     const t = this.world.tick;
-    return Object.fromEntries(ELEMENTS.map((e, i) => [e, round(this.columns[i][t])])) as Record<
-      ElementId,
-      number
-    >;
+    return Object.fromEntries(
+      ELEMENTS.map((e, i) => [e, round(this.columns[STRENGTH_SERIES[i]][t])]),
+    ) as Record<ElementId, number>;
   }
 
-  summary(): RunSummary {
+  /**
+   * Everything the run recorded up to now, except the pathway, which analysis/pathway.ts reads off
+   * this record (the engine does not judge its own run).
+   */
+  record(): RunRecord {
     const w = this.world;
     const s = this.scenario;
     const upTo = w.tick;
     const series: Record<string, number[]> = { tick: Array.from({ length: upTo + 1 }, (_, t) => t) };
-    SERIES_COLUMNS.forEach((name, k) => {
-      series[name] = Array.from(this.columns[k].subarray(0, upTo + 1), round);
+    SERIES_REPORTERS.forEach((r, k) => {
+      series[r.id] = Array.from(this.columns[k].subarray(0, upTo + 1), round);
     });
-    const initial = Object.fromEntries(ELEMENTS.map((e, i) => [e, round(this.columns[i][0])])) as Record<
-      ElementId,
-      number
-    >;
+    const initial = Object.fromEntries(
+      ELEMENTS.map((e, i) => [e, round(this.columns[STRENGTH_SERIES[i]][0])]),
+    ) as Record<ElementId, number>;
+    const end = measureStrength(w, w.ref, new Float64Array(5));
+    const counts: Record<string, number> = {};
+    for (const r of REPORTERS) if (r.final === 'count') counts[r.id] = round(r.measure(w, end));
     return {
       scenario: s.id,
       seed: s.seed,
       ticks: upTo,
       residents: s.residents,
       strategy: s.strategy,
-      pathway: analysePathway(w.record.rollIn, s.parameters.pathway.leadWeeks, upTo),
       initial: { strength: initial },
-      final: {
-        strength: this.strength(),
-        counts: {
-          volunteers: w.counters.volunteers,
-          coreVolunteers: w.counters.cores,
-          organisers: w.counters.organisers,
-          organizations: w.counters.organizations,
-          members: w.counters.members,
-          donors: w.counters.donors,
-          fund: round(w.charity.fund),
-          socialWorkers: round(w.socialWorkers.fte),
-          committeeStaff: round(w.committee.staff),
-          partnerLinks: w.committee.links,
-        },
-      },
+      final: { strength: this.strength(), counts },
       series,
       flows: flows(w),
       outcomes: outcomes(w),
+      produced: this.produced.subarray(0, (upTo + 1) * PRODUCED_WIDTH),
     };
   }
 
@@ -236,33 +194,4 @@ function outcomes(w: World): Outcomes {
 /** Rounds to 6 significant decimals so that output is stable text across platforms. */
 export function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-export interface RunOptions {
-  /** Keep the individual event log (can be large). */
-  events?: boolean;
-  eventLimit?: number;
-  /** Called after each week with the week number (for progress). */
-  onTick?: (tick: number) => void;
-}
-
-export interface RunOutput {
-  summary: RunSummary;
-  events: LinkageEvent[];
-  /** Events not kept because the log reached its limit. */
-  eventsDropped: number;
-}
-
-/** Runs a scenario to its end. */
-export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutput {
-  const sim = new Simulation(scenario, { events: options.events, eventLimit: options.eventLimit });
-  while (!sim.done) {
-    sim.step();
-    options.onTick?.(sim.tick);
-  }
-  return {
-    summary: sim.summary(),
-    events: options.events ? sim.events() : [],
-    eventsDropped: sim.eventsDropped,
-  };
 }

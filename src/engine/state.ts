@@ -234,17 +234,17 @@ export interface World {
   record: Recorder;
 }
 
-/** Flows, roll-in and the event log, written by every system through `recordLink`. */
+/** Flows, what each element produced in the others, and the event log, written by every system through `recordLink`. */
 export interface Recorder {
   /** count and strength per (mechanism, source, target): index (m * 5 + s) * 5 + t. */
   flowCount: Float64Array;
   flowStrength: Float64Array;
-  /** Strength each element has produced in other elements, cumulative. */
+  /**
+   * Linkage events with a positive value through which an element developed *another* element,
+   * cumulative, per mechanism * 5 + source. Sampled weekly into the run's record (run.ts), from
+   * which analysis/pathway.ts reads when each element rolled in.
+   */
   produced: Float64Array;
-  /** Number of events in which each element developed another. */
-  producing: Float64Array;
-  /** Week each element rolled in, −1 before. */
-  rollIn: Int32Array;
   /** Service contacts per element, and per element per need. */
   contacts: Float64Array;
   keepEvents: boolean;
@@ -265,9 +265,7 @@ export function createRecorder(keepEvents: boolean, eventLimit: number): Recorde
   return {
     flowCount: new Float64Array(MECHANISMS.length * 25),
     flowStrength: new Float64Array(MECHANISMS.length * 25),
-    produced: new Float64Array(5),
-    producing: new Float64Array(5),
-    rollIn: new Int32Array(5).fill(-1),
+    produced: new Float64Array(MECHANISMS.length * 5),
     contacts: new Float64Array(5),
     keepEvents,
     eventLimit,

@@ -5,9 +5,9 @@
  * summary of a scenario file). No validation here, so the worker does not load zod.
  */
 
+import { runScenario } from '../analysis/summary.ts';
 import { type Respondent, surveyOnce } from '../analysis/survey.ts';
 import { type RunMetrics, runMetrics } from '../batch/metrics.ts';
-import { runScenario } from '../engine/run.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 /** A run to do: `id` is the caller's (the run index of a sweep, the point index of a landscape). */

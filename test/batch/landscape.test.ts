@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/analysis/summary.ts';
 import {
   aggregateLandscape,
   axisValues,
@@ -8,7 +9,6 @@ import {
 import { landscapeSvg } from '../../src/batch/landscapeSvg.ts';
 import { METRIC_KEYS, type RunMetrics, runMetrics } from '../../src/batch/metrics.ts';
 import { deriveSeed } from '../../src/batch/seeds.ts';
-import { runScenario } from '../../src/engine/run.ts';
 import { ELEMENTS, MODES } from '../../src/model/elements.ts';
 import { numberSpec } from '../../src/model/parameters.ts';
 import { smallScenario } from './helpers.ts';

@@ -5,15 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunOutput } from '../../src/analysis/summary.ts';
 import type { RunSummary } from '../../src/engine/result.ts';
-import type { RunOutput } from '../../src/engine/run.ts';
 import { ELEMENTS } from '../../src/model/elements.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { validateScenario } from '../../src/model/scenario.ts';
 import { minimalScenario, tempDir, writeScenario } from './helpers.ts';
 
 const engine = vi.hoisted(() => ({ runScenario: vi.fn() }));
-vi.mock('../../src/engine/run.ts', () => engine);
+vi.mock('../../src/analysis/summary.ts', () => engine);
 
 const { main } = await import('../../src/cli/main.ts');
 const { csvField, formatSummary } = await import('../../src/cli/output.ts');

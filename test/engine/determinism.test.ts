@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, Simulation } from '../../src/engine/run.ts';
+import { runScenario, runSummary } from '../../src/analysis/summary.ts';
+import { Simulation } from '../../src/engine/run.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { presetFile, presetIds, validated } from './helpers.ts';
 
@@ -54,13 +55,13 @@ describe('determinism', () => {
         sim.step();
         ticks.push(sim.tick);
         // reading the summary part-way must not disturb the run
-        if (sim.tick % 10 === 0) sim.summary();
+        if (sim.tick % 10 === 0) runSummary(sim);
       }
       expect(ticks).toEqual(Array.from({ length: sc.ticks }, (_, k) => k + 1));
       sim.step(); // a step past the end does nothing
       expect(sim.tick).toBe(sc.ticks);
       const out = runScenario(sc, { events: true });
-      expect(JSON.stringify(sim.summary())).toBe(JSON.stringify(out.summary));
+      expect(JSON.stringify(runSummary(sim))).toBe(JSON.stringify(out.summary));
       expect(JSON.stringify(sim.events())).toBe(JSON.stringify(out.events));
     }
   });
@@ -77,9 +78,9 @@ describe('determinism', () => {
         const sim = new Simulation(sc);
         while (!sim.done) {
           sim.step();
-          sim.summary();
+          runSummary(sim);
         }
-        expect(JSON.stringify(sim.summary()), `${id} seed ${seed}`).toBe(
+        expect(JSON.stringify(runSummary(sim)), `${id} seed ${seed}`).toBe(
           JSON.stringify(runScenario(sc).summary),
         );
       }
@@ -90,7 +91,7 @@ describe('determinism', () => {
     const sc = busy('charity-led', 8);
     const sim = new Simulation(sc);
     for (let k = 0; k < 15; k++) sim.step();
-    const part = sim.summary();
+    const part = runSummary(sim);
     const full = runScenario(sc).summary;
     expect(part.ticks).toBe(15);
     for (const [name, column] of Object.entries(part.series)) {

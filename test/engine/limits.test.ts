@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runSummary } from '../../src/analysis/summary.ts';
 import { KNOCKOUT_IDS, MECHANISMS, PROCESS_INDEX } from '../../src/engine/mechanisms.ts';
 import { becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from '../../src/engine/ops.ts';
 import { Simulation } from '../../src/engine/run.ts';
@@ -149,7 +150,7 @@ describe('knock-outs', () => {
           validated({ ...presetFile('organization-led'), seed, ticks: 52, residents: 2000, knockouts }),
         );
         while (!sim.done) sim.step();
-        const s = sim.summary();
+        const s = runSummary(sim);
         for (const e of ['organizations', 'volunteers', 'charity'] as const)
           g += s.final.strength[e] - s.initial.strength[e];
       }

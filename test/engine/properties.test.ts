@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { runSummary } from '../../src/analysis/summary.ts';
 import { Simulation } from '../../src/engine/run.ts';
 import { ELEMENTS, STRATEGIES } from '../../src/model/elements.ts';
 import { NEEDS } from '../../src/model/interventions.ts';
@@ -105,7 +106,7 @@ function check(file: unknown): void {
   }
   const problem = consistencyProblem(sim.world);
   if (problem) throw new Error(problem);
-  const summary = sim.summary();
+  const summary = runSummary(sim);
   for (const [path, x] of numbersIn(summary)) if (!Number.isFinite(x)) throw new Error(`${path} = ${x}`);
   const s = summary.series;
   for (let t = 0; t <= summary.ticks; t++) {

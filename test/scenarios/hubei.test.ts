@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutLinkage } from '../../src/analysis/knockout.ts';
 import { measurementFrom, thresholdsFrom } from '../../src/analysis/measurement.ts';
 import { HUBEI_2020 } from '../../src/analysis/published.ts';
+import { runScenario } from '../../src/analysis/summary.ts';
 import {
   type Indicator,
   type Respondent,
@@ -10,7 +11,6 @@ import {
   summarise,
   surveyOnce,
 } from '../../src/analysis/survey.ts';
-import { runScenario } from '../../src/engine/run.ts';
 import { parseScenario } from '../../src/model/parse.ts';
 
 const read = (id: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/engine/run.ts';
+import { runScenario } from '../../src/analysis/summary.ts';
 import type { ElementId, ModeId } from '../../src/model/elements.ts';
 import { presetFile, validated } from '../engine/helpers.ts';
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScenario, Simulation } from '../../src/engine/run.ts';
+import { runScenario, runSummary } from '../../src/analysis/summary.ts';
+import { Simulation } from '../../src/engine/run.ts';
 import { ELEMENTS, MODES } from '../../src/model/elements.ts';
 import { parseScenario } from '../../src/model/parse.ts';
 import { consistencyProblem, PRESET_DIR, presetFile, presetIds, validated } from '../engine/helpers.ts';
@@ -40,7 +41,7 @@ describe('presets', () => {
       const sim = new Simulation(sc);
       while (!sim.done) sim.step();
       expect(consistencyProblem(sim.world)).toBeUndefined();
-      const s = sim.summary();
+      const s = runSummary(sim);
       expect(s.ticks).toBe(ticks);
       expect(MODES).toContain(s.pathway.mode);
       for (const e of ELEMENTS) expect(s.series[`strength.${e}`]).toHaveLength(ticks + 1);

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/engine/run.ts';
+import { runScenario } from '../../src/analysis/summary.ts';
 import { type ScenarioFile, validateScenario } from '../../src/model/scenario.ts';
 import { presetById } from '../../web/presets.ts';
 import { encodeScenario } from '../../web/share.ts';

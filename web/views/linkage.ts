@@ -4,7 +4,7 @@ import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { t } from '../i18n/index.ts';
 import { ELEMENT_COLOR, PROJECT_DASH } from '../palette.ts';
-import type { RunState, View } from '../player.ts';
+import { column, type RunState, type View } from '../player.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 import { panel } from './panel.ts';
 import { type Obstacles, ParticleLayer, type Route, samplePath } from './particles.ts';
@@ -290,9 +290,9 @@ export function linkageView(): { section: HTMLElement; view: View } {
   function drawNodes(): void {
     if (!run) return;
     const tick = run.tick;
-    ELEMENTS.forEach((e, i) => {
+    ELEMENTS.forEach((e) => {
       const n = nodes.get(e)!;
-      const s = run!.series[i][tick];
+      const s = column(run!, `strength.${e}`)[tick];
       const r = radius(s);
       n.r = r;
       const [x, y] = POS[e];
@@ -383,7 +383,7 @@ export function linkageView(): { section: HTMLElement; view: View } {
         run && {
           tick: run.tick,
           pathway: run.pathway,
-          strength: ELEMENTS.map((e, i) => [e, run!.series[i][run!.tick]]),
+          strength: ELEMENTS.map((e) => [e, column(run!, `strength.${e}`)[run!.tick]]),
         },
     }),
   );

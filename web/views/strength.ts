@@ -1,11 +1,11 @@
 import * as d3 from 'd3';
-import { SERIES_COLUMNS } from '../../src/engine/run.ts';
+import { SERIES_COLUMNS } from '../../src/engine/reporters.ts';
 import { ELEMENTS } from '../../src/model/elements.ts';
 import { svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { t } from '../i18n/index.ts';
 import { ELEMENT_COLOR } from '../palette.ts';
-import type { RunState, View } from '../player.ts';
+import { type RunState, strengthColumns, type View } from '../player.ts';
 import { panel } from './panel.ts';
 
 const W = 480;
@@ -128,7 +128,7 @@ export function strengthView(): { section: HTMLElement; view: View } {
   /** Axes and empty lines once per run; each snapshot then only moves the five paths. */
   function draw(): void {
     if (!run) return;
-    drawStrengthLines(lines, run.series, run.tick, run.ticks, iw, ih);
+    drawStrengthLines(lines, strengthColumns(run), run.tick, run.ticks, iw, ih);
   }
 
   function extend(): void {
@@ -140,8 +140,9 @@ export function strengthView(): { section: HTMLElement; view: View } {
       .x((_, i) => x(i))
       .y((d) => y(d));
     const tick = run.tick;
+    const strength = strengthColumns(run);
     lines.selectAll<SVGPathElement, unknown>('path.series').each(function (_, k) {
-      this.setAttribute('d', line(Array.from(run!.series[k].subarray(0, tick + 1))) ?? '');
+      this.setAttribute('d', line(Array.from(strength[k].subarray(0, tick + 1))) ?? '');
     });
   }
 

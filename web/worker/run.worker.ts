@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
+import { runScenario } from '../../src/analysis/summary.ts';
 import type { RunSummary } from '../../src/engine/result.ts';
-import { runScenario } from '../../src/engine/run.ts';
 import { type ScenarioFile, validateScenario } from '../../src/model/scenario.ts';
 import { workerApi } from '../../src/worker/api.ts';
 import type { RunApi } from './protocol.ts';

@@ -1,4 +1,4 @@
-import { analysePathway } from '../../src/analysis/pathway.ts';
+import { pathwayOf, runSummary } from '../../src/analysis/summary.ts';
 import type { Simulation } from '../../src/engine/run.ts';
 import { CELL_MEMBER, CELL_SERVED, type EventRow, type FlowDelta, type Snapshot } from './protocol.ts';
 
@@ -91,7 +91,7 @@ export class SnapshotReader {
       columns,
       flows,
       events,
-      pathway: analysePathway(r.rollIn, w.params.pathway.leadWeeks, w.tick),
+      pathway: pathwayOf(sim),
       residents: n,
       buildingSize: w.buildingSize,
       cells,
@@ -101,7 +101,7 @@ export class SnapshotReader {
       socialWorkers: w.socialWorkers.fte,
       fund: w.charity.fund,
     };
-    if (sim.done) snapshot.summary = sim.summary();
+    if (sim.done) snapshot.summary = runSummary(sim);
     return { snapshot, transfer: [cells.buffer, orgs.home.buffer, orgs.kind.buffer, orgs.members.buffer] };
   }
 }

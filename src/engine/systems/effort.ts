@@ -1,4 +1,4 @@
-import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
+import { CHARITY, ORGANIZATIONS, VOLUNTEERS } from '../../model/elements.ts';
 import { MECHANISM_INDEX, MECHANISMS } from '../mechanisms.ts';
 import type { World } from '../state.ts';
 import { committeeFreeShare } from '../support.ts';
@@ -42,10 +42,6 @@ export const COMMITTEE_CHANNELS = [
 const SHARPNESS = 2;
 
 export function allocateEffort(world: World): void {
-  // the base rolls in as soon as it has anyone to act
-  const rollIn = world.record.rollIn;
-  if (rollIn[SOCIAL_WORKERS] < 0 && world.socialWorkers.fte > 0) rollIn[SOCIAL_WORKERS] = world.tick;
-  if (rollIn[COMMUNITY] < 0 && world.committee.staff > 0) rollIn[COMMUNITY] = world.tick;
   const s = world.strength;
   const e = world.effort;
   e.fill(0);

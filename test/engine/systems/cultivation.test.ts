@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MECHANISM_INDEX as MI } from '../../../src/engine/mechanisms.ts';
 import { becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from '../../../src/engine/ops.ts';
 import {
   CORE,
@@ -69,7 +70,7 @@ describe('cultivation (联中动)', () => {
     expect(r.evActor[0]).toBe(0); // the organisation's leader
     expect(r.evSubject[0]).toBe(10);
     expect(r.evValue[0]).toBeCloseTo(w.units.volunteer, 6);
-    expect(r.produced[ORGANIZATIONS]).toBeCloseTo(w.units.volunteer, 12);
+    expect(r.produced[MI['capable-members-volunteer'] * 5 + ORGANIZATIONS]).toBe(1);
     expectConsistent(w);
   });
 

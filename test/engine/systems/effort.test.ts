@@ -8,13 +8,7 @@ import {
   catalyst,
   SOCIAL_WORKER_DIRECT,
 } from '../../../src/engine/systems/effort.ts';
-import {
-  CHARITY,
-  COMMUNITY,
-  ORGANIZATIONS,
-  SOCIAL_WORKERS,
-  VOLUNTEERS,
-} from '../../../src/model/elements.ts';
+import { CHARITY, ORGANIZATIONS, VOLUNTEERS } from '../../../src/model/elements.ts';
 import { makeWorld } from '../helpers.ts';
 
 const SW_CHANNELS = [...CATALYSED, ...SOCIAL_WORKER_DIRECT];
@@ -119,19 +113,12 @@ describe('effort allocation (the strategy of the base)', () => {
     }
   });
 
-  it('no social workers, no organising effort; the base rolls in only when it has someone to act', () => {
+  it('no social workers, no organising effort', () => {
     const w = makeWorld({ residents: 10000 });
     w.strength.set([0.5, 0.9, 0.5, 0.3, 0.1]);
     allocateEffort(w);
     expect(total(w, SW_CHANNELS)).toBe(0);
     expect(total(w, COMMITTEE_CHANNELS)).toBe(0);
-    expect(w.record.rollIn[SOCIAL_WORKERS]).toBe(-1);
-    expect(w.record.rollIn[COMMUNITY]).toBe(-1);
-    w.tick = 3;
-    w.socialWorkers.fte = 1;
-    allocateEffort(w);
-    expect(w.record.rollIn[SOCIAL_WORKERS]).toBe(3);
-    expect(w.record.rollIn[COMMUNITY]).toBe(-1);
   });
 
   it('support multiplies a channel by unaided + catalysis · x/(x + half), x = effort × (0.5 + 0.5 skill)', () => {

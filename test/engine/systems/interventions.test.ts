@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runSummary } from '../../../src/analysis/summary.ts';
 import { Simulation } from '../../../src/engine/run.ts';
 import type { World } from '../../../src/engine/state.ts';
 import { collectFunds } from '../../../src/engine/systems/funds.ts';
@@ -55,7 +56,7 @@ describe('interventions', () => {
     });
     const sim = new Simulation(sc);
     while (!sim.done) sim.step();
-    const need = sim.summary().series.needPsychological;
+    const need = runSummary(sim).series.needPsychological;
     expect(need[7] - need[6]).toBeGreaterThan(0.3);
     expect(Math.abs(need[6] - need[5])).toBeLessThan(0.02);
   });
@@ -143,7 +144,7 @@ describe('interventions', () => {
     });
     const sim = new Simulation(sc);
     while (!sim.done) sim.step();
-    const s = sim.summary().series;
+    const s = runSummary(sim).series;
     expect(s.socialWorkers[3]).toBe(s.socialWorkers[0]);
     expect(s.socialWorkers[4]).toBeCloseTo(s.socialWorkers[0] + 4, 5);
     // the week-0 grant is in the fund by the end of week 1
