@@ -1,10 +1,12 @@
 /**
  * Aggregates of a sweep: per design point, mean, standard deviation and 95% confidence interval of
- * every numeric metric and the share of each mode and first mover (`summary.csv`); for a Morris
+ * every numeric metric, the share of each mode (with its 95% Wilson interval) and of each first mover
+ * (`summary.csv`); for a Morris
  * design, μ*, μ and σ of the elementary effects per factor and output (`sensitivity.csv`).
  * Records are taken in run order, so the figures never depend on the order runs finished in.
  * Pure: no Node or DOM API.
  */
+import { wilson } from '../analysis/intervals.ts';
 import { CARRIER_ELEMENTS, MODES } from '../model/elements.ts';
 import { csvText } from './csv.ts';
 import { elementaryEffects } from './designs.ts';
@@ -34,7 +36,7 @@ export function summaryColumns(): string[] {
     'failed',
     ...NUMERIC_METRICS.flatMap((m) => STATS.map((s) => `${m}.${s}`)),
     'allInvolved.share',
-    ...MODES.map((m) => `mode.${m}.share`),
+    ...MODES.flatMap((m) => [`mode.${m}.share`, `mode.${m}.wilson95_low`, `mode.${m}.wilson95_high`]),
     ...CARRIER_ELEMENTS.map((e) => `firstMover.${e}.share`),
     'firstMover.none.share',
   ];
@@ -60,7 +62,10 @@ export function summarizePoint(runs: readonly RunRecord[]): unknown[] {
   }
   const share = (count: number) => (n === 0 ? null : tidy(count / n));
   row.push(share(ok.filter((r) => r.metrics!.allInvolvedTick !== null).length));
-  for (const mode of MODES) row.push(share(ok.filter((r) => r.metrics!.mode === mode).length));
+  for (const mode of MODES) {
+    const w = wilson(ok.filter((r) => r.metrics!.mode === mode).length, n);
+    row.push(share(w.count), t(w.low), t(w.high));
+  }
   for (const e of CARRIER_ELEMENTS) row.push(share(ok.filter((r) => r.metrics!.firstMover === e).length));
   row.push(share(ok.filter((r) => r.metrics!.firstMover === null).length));
   return row;

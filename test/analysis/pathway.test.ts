@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pathwayFromWeeks } from '../../src/analysis/pathway.ts';
+import { analysePathway, pathwayFromWeeks, rollInWeeks } from '../../src/analysis/pathway.ts';
+import { MECHANISM_INDEX, MECHANISMS } from '../../src/engine/mechanisms.ts';
+import { COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../src/model/elements.ts';
+import { makeScenario } from '../engine/helpers.ts';
 
 // roll-in weeks indexed by element: community, organizations, socialWorkers, volunteers, charity (−1: never)
 const weeks = (
@@ -99,5 +102,82 @@ describe('pathwayFromWeeks', () => {
   it('reads a typed array (the engine passes its Int32Array)', () => {
     const p = pathwayFromWeeks(Int32Array.from(weeks(0, 3, 0, 20, 40)), 4, 104);
     expect(p.mode).toBe('organization-led');
+  });
+});
+
+describe('the roll-in rule on a run record', () => {
+  const p = makeScenario().parameters;
+  const width = MECHANISMS.length * 5;
+  const M = MECHANISM_INDEX;
+  /** A record of `ticks` weeks where `events[t]` lists [mechanism id, source element, count] in week t. */
+  function input(ticks: number, residents: number, events: Record<number, [string, number, number][]>) {
+    const produced = new Float64Array((ticks + 1) * width);
+    const running = new Float64Array(width);
+    for (let t = 0; t <= ticks; t++) {
+      for (const [id, s, n] of events[t] ?? []) running[M[id] * 5 + s] += n;
+      produced.set(running, t * width);
+    }
+    const staff = Array.from({ length: ticks + 1 }, () => 1);
+    return { ticks, residents, produced, series: { committeeStaff: staff, socialWorkers: staff } };
+  }
+  const settings = { rollInThreshold: 4, rollInEvents: 5, leadWeeks: 4 };
+
+  it('counts people: one founding weighs its leader and founding members, a volunteer one', () => {
+    // 1,000 residents: 4 people needed in at least 5 events
+    const volunteers = input(10, 1000, { 2: [['capable-members-volunteer', ORGANIZATIONS, 4]] });
+    expect(rollInWeeks(volunteers, p, settings)[ORGANIZATIONS]).toBe(-1); // 4 people but only 4 events
+    const more = input(10, 1000, {
+      2: [['capable-members-volunteer', ORGANIZATIONS, 4]],
+      6: [['capable-members-volunteer', ORGANIZATIONS, 1]],
+    });
+    expect(rollInWeeks(more, p, settings)[ORGANIZATIONS]).toBe(6);
+    // four foundings are 4 × (1 + foundingSize) people, but one event short
+    const foundings = input(10, 1000, {
+      1: [['core-volunteer-founds-organization', VOLUNTEERS, 4]],
+      3: [['volunteer-network-donor', VOLUNTEERS, 1]],
+    });
+    const w = rollInWeeks(foundings, p, {
+      ...settings,
+      rollInThreshold: 4 * (1 + p.organizations.foundingSize),
+    });
+    expect(w[VOLUNTEERS]).toBe(3);
+  });
+
+  it('scales the threshold with the community: the same events roll in a small community, not a large one', () => {
+    const ev = { 3: [['capable-members-volunteer', ORGANIZATIONS, 10]] as [string, number, number][] };
+    expect(rollInWeeks(input(10, 2000, ev), p, settings)[ORGANIZATIONS]).toBe(3);
+    expect(rollInWeeks(input(10, 20000, ev), p, settings)[ORGANIZATIONS]).toBe(-1);
+  });
+
+  it('the base acts when staffed or when it develops another element', () => {
+    const rec = input(10, 1000, { 5: [['committee-hosts-organization', COMMUNITY, 1]] });
+    const none = {
+      ...rec,
+      series: { committeeStaff: Array(11).fill(0), socialWorkers: [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
+    };
+    const w = rollInWeeks(none, p, settings);
+    expect(w[COMMUNITY]).toBe(5); // no staff, but hosted an organisation in week 5
+    expect(w[SOCIAL_WORKERS]).toBe(3); // staffed from the end of week 2, acts in week 3
+  });
+
+  it('reports the share of nearby settings that give the same mode', () => {
+    // organisations far ahead of everyone: every setting agrees
+    const clear = input(50, 1000, { 2: [['capable-members-volunteer', ORGANIZATIONS, 40]] });
+    const a = analysePathway(clear, p);
+    expect(a.mode).toBe('organization-led');
+    expect(a.robustness).toEqual({
+      share: 1,
+      settings: 27,
+      modes: { 'organization-led': 27, 'volunteer-led': 0, 'charity-led': 0, mixed: 0 },
+    });
+    // volunteers follow 5 weeks later: a lead of 4 gives organization-led, a lead of 8 gives mixed
+    const close = input(50, 1000, {
+      2: [['capable-members-volunteer', ORGANIZATIONS, 40]],
+      7: [['volunteer-network-donor', VOLUNTEERS, 40]],
+    });
+    const b = analysePathway(close, p);
+    expect(b.mode).toBe('organization-led');
+    expect(b.robustness!.modes.mixed).toBe(9);
+    expect(b.robustness!.share).toBeCloseTo(18 / 27, 6);
   });
 });

@@ -257,6 +257,9 @@ describe('summary.csv', () => {
     expect(Number(col(rows[0], 'strength.charity.ci95_low'))).toBeCloseTo(1.036757, 5);
     expect(Number(col(rows[0], 'strength.charity.ci95_high'))).toBeCloseTo(4.963243, 5);
     expect(Number(col(rows[0], 'mode.charity-led.share'))).toBe(0.4);
+    // 2 of 5 runs: the 95% Wilson interval (0.1176, 0.7693)
+    expect(Number(col(rows[0], 'mode.charity-led.wilson95_low'))).toBeCloseTo(0.1176, 4);
+    expect(Number(col(rows[0], 'mode.charity-led.wilson95_high'))).toBeCloseTo(0.7693, 4);
     expect(Number(col(rows[0], 'mode.mixed.share'))).toBe(0.6);
     expect(Number(col(rows[0], 'firstMover.none.share'))).toBe(0.6);
     expect(Number(col(rows[0], 'allInvolved.share'))).toBe(0.2);

@@ -44,6 +44,19 @@ describe('the mode follows the starting strengths', () => {
     },
   );
 
+  it('near the organisation-led model (organisations 0.7 against volunteers 0.45) most seeds give it, robustly', () => {
+    const file = withInitial('organization-led', { volunteers: 0.45 });
+    let robust = 0;
+    const count: Record<string, number> = {};
+    for (const seed of seeds(10)) {
+      const p = runScenario(validated({ ...file, seed })).summary.pathway;
+      count[p.mode] = (count[p.mode] ?? 0) + 1;
+      robust += p.robustness!.share;
+    }
+    expect(count['organization-led'] ?? 0, JSON.stringify(count)).toBeGreaterThanOrEqual(8);
+    expect(robust / 10).toBeGreaterThan(0.8);
+  });
+
   it('from the organisation-led preset, weak organisations and strong volunteers give mostly volunteer-led', () => {
     const count = modes(withInitial('organization-led', { organizations: 0.2, volunteers: 0.7 }), seeds(10));
     expect(count['volunteer-led'] ?? 0, JSON.stringify(count)).toBeGreaterThanOrEqual(8);
