@@ -1,4 +1,7 @@
+import jstat from 'jstat';
 import { MODES, type ModeId } from '../model/elements.ts';
+
+const jStat = jstat.jStat ?? jstat;
 
 /** A share with its interval. */
 export interface Share {
@@ -28,4 +31,19 @@ export function modeShares(modes: readonly ModeId[]): Record<ModeId, Share> {
   return Object.fromEntries(
     MODES.map((m) => [m, wilson(modes.filter((x) => x === m).length, modes.length)]),
   ) as Record<ModeId, Share>;
+}
+
+/** Mean of `values` with its 95% Student t interval (null bounds with fewer than two values). */
+export function meanInterval(values: readonly number[]): {
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+} {
+  const n = values.length;
+  if (n === 0) return { mean: null, low: null, high: null };
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { mean, low: null, high: null };
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) * (v - mean), 0) / (n - 1));
+  const half = jStat.studentt.inv(0.975, n - 1) * (sd / Math.sqrt(n));
+  return { mean, low: mean - half, high: mean + half };
 }

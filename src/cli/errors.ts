@@ -19,6 +19,14 @@ export class UsageError extends Error {
   }
 }
 
+/** Not an error: a command finished and asks for a particular exit code (e.g. `patterns --strict`). */
+export class ExitStatus extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = 'ExitStatus';
+  }
+}
+
 export const EXIT_OK = 0;
 export const EXIT_UNEXPECTED = 1;
 export const EXIT_USAGE = 2;

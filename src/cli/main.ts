@@ -7,7 +7,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, type CommanderError, Help } from 'commander';
-import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError } from './errors.ts';
+import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, ExitStatus, UsageError } from './errors.ts';
 
 /** A commander error with the (sub)command that raised it, for the `--help` hint. */
 class CommandError extends Error {
@@ -38,6 +38,7 @@ Examples:
   $ wushe schema > schema.json
   $ wushe sweep plan.json --out results/sweep
   $ wushe landscape scenarios/baseline.json --x initial.volunteers --y initial.charity --out out/land
+  $ wushe patterns --seeds 10 --strict
 
 Run \`wushe <command> --help\` for a command's options.`;
 
@@ -103,6 +104,11 @@ export const COMMANDS: Record<string, { term: string; summary: string; load: () 
     summary: 'fit a scenario’s parameters to survey targets (Nelder–Mead over replicated virtual surveys)',
     load: async () => (await import('./calibrate.ts')).calibrateCommand(),
   },
+  patterns: {
+    term: 'patterns [options]',
+    summary: 'run the pattern battery and report which patterns the model reproduces',
+    load: async () => (await import('./patterns.ts')).patternsCommand(),
+  },
 };
 
 /** The command a command line names (`wushe run …`, `wushe help run`), if any. */
@@ -151,6 +157,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(e: unknown): number {
+  if (e instanceof ExitStatus) return e.code;
   const err = process.stderr;
   if (e instanceof CommandError) {
     const { code, exitCode } = e.error;

@@ -8,6 +8,7 @@
 import { runScenario } from '../analysis/summary.ts';
 import { type Respondent, surveyOnce } from '../analysis/survey.ts';
 import { type RunMetrics, runMetrics } from '../batch/metrics.ts';
+import type { RunSummary } from '../engine/result.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 /** A run to do: `id` is the caller's (the run index of a sweep, the point index of a landscape). */
@@ -20,6 +21,8 @@ export interface RunTask {
    * the scenario's seed and this many respondents are surveyed (calibration's replicates).
    */
   survey?: { respondents: number };
+  /** Return the whole run summary as well as the metrics (the pattern battery reads series). */
+  full?: boolean;
 }
 
 /** A finished run: metrics, or the error the run failed with. */
@@ -28,6 +31,8 @@ export interface RunOutcome {
   metrics?: RunMetrics;
   /** The respondents of a survey replicate. */
   respondents?: Respondent[];
+  /** The run's summary, when the task asked for it (`full`). */
+  summary?: RunSummary;
   error?: string;
   /** When the run began, in ms since the Unix epoch (for start-up measurements; never written to results). */
   startedAt: number;
@@ -46,7 +51,9 @@ export function runTask(task: RunTask): RunOutcome {
       return { id: task.id, respondents, startedAt };
     }
     const { summary } = runScenario(task.scenario);
-    return { id: task.id, metrics: runMetrics(summary), startedAt };
+    const out: RunOutcome = { id: task.id, metrics: runMetrics(summary), startedAt };
+    if (task.full) out.summary = summary;
+    return out;
   } catch (e) {
     const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
     return { id: task.id, error: message || 'run failed', startedAt };
