@@ -40,7 +40,7 @@ function positive(max: number): (raw: string) => number {
   };
 }
 
-interface Options {
+export interface Options {
   seeds: number;
   json?: boolean;
   markdown?: boolean;
@@ -85,7 +85,7 @@ function select(ids: string[] | undefined): Pattern[] {
   return BATTERY.filter((p) => ids.includes(p.id));
 }
 
-async function runBattery(patterns: Pattern[], opts: Options): Promise<PatternResult[]> {
+export async function runBattery(patterns: Pattern[], opts: Options): Promise<PatternResult[]> {
   const plan = planRuns(patterns, opts.seeds);
   const total = plan.runs.length;
   const bar = await progressBar(opts.quiet, total);

@@ -1,7 +1,7 @@
 import type { RunSummary } from '../../engine/result.ts';
-import { runScenario } from '../summary.ts';
 import { type Scenario, validateScenario } from '../../model/scenario.ts';
 import { meanInterval, wilson } from '../intervals.ts';
+import { runScenario } from '../summary.ts';
 import type { Pattern, PatternResult } from './types.ts';
 
 /** One scenario run of the battery; runs with the same scenario and seed are shared between patterns. */
@@ -115,7 +115,10 @@ export function evaluate(
 }
 
 /** Runs the plan in this thread (for a few seeds and for tests); `onRun` after each run. */
-export function runInProcess(plan: BatteryPlan, onRun?: (done: number) => void): Map<string, RunSummary | Error> {
+export function runInProcess(
+  plan: BatteryPlan,
+  onRun?: (done: number) => void,
+): Map<string, RunSummary | Error> {
   const out = new Map<string, RunSummary | Error>();
   for (const r of plan.runs) {
     try {

@@ -1,4 +1,4 @@
-import { MECHANISMS } from '../../engine/mechanisms.ts';
+import { MECHANISMS, type Mechanism } from '../../engine/mechanisms.ts';
 import type { RunSummary } from '../../engine/result.ts';
 import { ELEMENTS } from '../../model/elements.ts';
 import { community, REPORT } from './common.ts';
@@ -17,10 +17,10 @@ const PROJECTS = MECHANISMS.filter((m) => m.project).map((m) => m.id);
 
 const gain = (s: RunSummary, e: number) => s.final.strength[ELEMENTS[e]] - s.initial.strength[ELEMENTS[e]];
 
-function channel(id: string, source: number, target: number): Pattern {
+function channel({ id, source, target, zh, en }: Mechanism): Pattern {
   return {
     id: `knockout-${id}`,
-    title: { zh: `关闭「${id}」`, en: `Without ${id}` },
+    title: { zh: `关闭：${zh}`, en: `Knocked out: ${en}` },
     source: `${REPORT}: the channel ${ELEMENTS[source]} → ${ELEMENTS[target]}; knock-out test`,
     expected: `with ${id} knocked out, ${ELEMENTS[target]} gains less strength over two years than with it, in at least 70% of paired runs`,
     arms: { base, off: off([id]) },
@@ -31,7 +31,7 @@ function channel(id: string, source: number, target: number): Pattern {
 }
 
 export const KNOCKOUT_PATTERNS: Pattern[] = [
-  ...CHANNELS.map((m) => channel(m.id, m.source, m.target)),
+  ...CHANNELS.map(channel),
   {
     id: 'knockout-projects',
     title: { zh: '没有动中联项目', en: 'No 动中联 projects' },
