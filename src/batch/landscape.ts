@@ -4,6 +4,7 @@
  * one, and the mean week by which all five elements were involved. Used by `wushe landscape` and
  * by the web app's landscape view. Pure: no Node or DOM API.
  */
+import { wilson } from '../analysis/intervals.ts';
 import { MODES, type ModeId } from '../model/elements.ts';
 import { numberSpec } from '../model/parameters.ts';
 import { applySet, SETTABLE_PATHS } from '../model/parse.ts';
@@ -47,6 +48,8 @@ export interface LandscapeCell {
   n: number;
   /** Share of those runs in each mode (all 0 while n = 0). */
   share: Record<ModeId, number>;
+  /** 95% Wilson interval of each mode's share, [low, high] ([0, 1] while n = 0). */
+  interval: Record<ModeId, [number, number]>;
   /** The mode with the largest share (ties go to the first in MODES order); null while n = 0. */
   dominant: ModeId | null;
   /** Mean week by which all five elements were involved, over the runs in which they all were. */
@@ -171,6 +174,7 @@ export function aggregateLandscape(
           y: p.y,
           n: 0,
           share: emptyShare(),
+          interval: Object.fromEntries(MODES.map((m) => [m, [0, 1]])) as Record<ModeId, [number, number]>,
           dominant: null,
           meanAllInvolvedTick: null,
         },
@@ -191,6 +195,8 @@ export function aggregateLandscape(
       let best: ModeId | null = null;
       for (const m of MODES) {
         cell.share[m] = counts[m] / cell.n;
+        const w = wilson(counts[m], cell.n);
+        cell.interval[m] = [w.low ?? 0, w.high ?? 1];
         if (best === null || counts[m] > counts[best]) best = m;
       }
       cell.dominant = best;

@@ -102,6 +102,9 @@ describe('aggregateLandscape', () => {
     expect(cells[0].n).toBe(3);
     expect(cells[0].share['volunteer-led']).toBeCloseTo(2 / 3, 12);
     expect(cells[0].share.mixed).toBeCloseTo(1 / 3, 12);
+    // 2 of 3 runs: the 95% Wilson interval (0.2077, 0.9385)
+    expect(cells[0].interval['volunteer-led'][0]).toBeCloseTo(0.2077, 4);
+    expect(cells[0].interval['volunteer-led'][1]).toBeCloseTo(0.9385, 4);
     expect(cells[0].dominant).toBe('volunteer-led');
     expect(cells[0].meanAllInvolvedTick).toBe(40);
     expect(cells[1]).toMatchObject({ n: 1, dominant: 'charity-led', meanAllInvolvedTick: 20, x: 1, y: 0 });
