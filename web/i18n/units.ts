@@ -47,6 +47,8 @@ export const UNITS_ZH: Record<string, string> = {
   'need reduced per contact': '每次服务减少的需求',
   'per contact': '每次服务',
   'strength units': '强度单位',
+  'people engaged per 1,000 residents': '人/千名居民（带动人数）',
+  factor: '倍',
   events: '次事件',
   'ties (even; an odd number is rounded down)': '条关系（偶数；奇数向下取整）',
   'index 0–1 (half-width)': '指数 0–1（半宽）',
