@@ -1,6 +1,19 @@
-import type { ModeId } from '../../model/elements.ts';
+import { MECHANISMS } from '../../engine/mechanisms.ts';
+import { type ModeId, SOCIAL_WORKERS } from '../../model/elements.ts';
 import { allInvolved, carrierGrowth, community, PRESETS, REPORT, withInitial } from './common.ts';
 import type { Pattern } from './types.ts';
+
+/**
+ * No social workers: none at the start and, where the model has mechanisms that bring them in
+ * (contracts, fund-paid time, training), those knocked out.
+ */
+const BRING_SOCIAL_WORKERS = MECHANISMS.filter(
+  (m) => m.target === SOCIAL_WORKERS && m.source !== SOCIAL_WORKERS,
+).map((m) => m.id);
+const withoutSocialWorkers = community(
+  { socialWorkers: 0 },
+  BRING_SOCIAL_WORKERS.length ? { knockouts: BRING_SOCIAL_WORKERS } : {},
+);
 
 const near: Record<string, [string, string]> = {
   'organization-led': ['organizations', 'volunteers'],
@@ -37,8 +50,8 @@ export const PRACTICE_PATTERNS: Pattern[] = [
     title: { zh: '社工是关键', en: 'Social workers are the key' },
     source: `${REPORT}: 社工发挥专业支撑作用是关键`,
     expected:
-      'without social workers (no staff at the start) the three carriers grow by less than half as much over two years as with them',
-    arms: { with: community(), without: community({ socialWorkers: 0 }) },
+      'without social workers (none at the start, and none brought in) the three carriers grow by less than half as much over two years as with them',
+    arms: { with: community(), without: withoutSocialWorkers },
     judge: { kind: 'mean', below: 0.5 },
     unit: 'carrier growth without ÷ with social workers',
     measure: (r) => {
