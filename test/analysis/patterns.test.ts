@@ -55,6 +55,13 @@ describe('judging a pattern', () => {
     expect(r.pass).toBe(true);
     k = 0;
     expect(judge({ ...p, judge: { kind: 'mean', below: 1.9 } }, 4).pass).toBe(false);
+    // with wholeInterval the 95% t interval (2 ± 4.30 × 1/√3) must lie inside the bounds
+    k = 0;
+    expect(judge({ ...p, judge: { kind: 'mean', below: 4, wholeInterval: true } }, 4).pass).toBe(false);
+    k = 0;
+    const wide = judge({ ...p, judge: { kind: 'mean', above: -1, below: 5, wholeInterval: true } }, 4);
+    expect(wide.low).toBeCloseTo(2 - 4.302653 / Math.sqrt(3), 3);
+    expect(wide.pass).toBe(true);
   });
 
   it('arms are paired by seed and identical runs are shared between patterns', () => {

@@ -106,10 +106,15 @@ export function evaluate(
       const pass = w.share !== null && w.share >= p.judge.atLeast;
       return { ...head, measured: tidy(w.share), low: tidy(w.low), high: tidy(w.high), n: w.n, pass };
     }
-    const { above, below } = p.judge;
+    const { above, below, wholeInterval } = p.judge;
     const m = meanInterval(values);
+    const lo = wholeInterval ? m.low : m.mean;
+    const hi = wholeInterval ? m.high : m.mean;
     const pass =
-      m.mean !== null && (above === undefined || m.mean >= above) && (below === undefined || m.mean <= below);
+      lo !== null &&
+      hi !== null &&
+      (above === undefined || lo >= above) &&
+      (below === undefined || hi <= below);
     return { ...head, measured: tidy(m.mean), low: tidy(m.low), high: tidy(m.high), n: values.length, pass };
   });
 }

@@ -4,8 +4,9 @@ import { ELEMENTS } from '../../model/elements.ts';
 import { community, REPORT } from './common.ts';
 import type { Pattern } from './types.ts';
 
-const base = community();
-const off = (ids: string[]) => community({}, { knockouts: ids });
+/** A middling community whose base spreads its effort evenly (balanced), so every channel is in use. */
+const base = community({}, { strategy: 'balanced' });
+const off = (ids: string[]) => community({}, { strategy: 'balanced', knockouts: ids });
 
 /** Every 联中动 channel between two different carriers or from the base: knocked out, its target grows less. */
 const CHANNELS = MECHANISMS.filter(
@@ -22,11 +23,11 @@ function channel({ id, source, target, zh, en }: Mechanism): Pattern {
     id: `knockout-${id}`,
     title: { zh: `关闭：${zh}`, en: `Knocked out: ${en}` },
     source: `${REPORT}: the channel ${ELEMENTS[source]} → ${ELEMENTS[target]}; knock-out test`,
-    expected: `with ${id} knocked out, ${ELEMENTS[target]} gains less strength over two years than with it, in at least 70% of paired runs`,
+    expected: `with ${id} knocked out, ${ELEMENTS[target]} gains less strength over two years than with it: the mean difference and its whole 95% interval below 0`,
     arms: { base, off: off([id]) },
-    judge: { kind: 'share', atLeast: 0.7 },
-    unit: 'paired runs in which the target gains less',
-    measure: (r) => [gain(r.off, target) < gain(r.base, target)],
+    judge: { kind: 'mean', below: 0, wholeInterval: true },
+    unit: `${ELEMENTS[target]} strength gained without − with (strength units)`,
+    measure: (r) => gain(r.off, target) - gain(r.base, target),
   };
 }
 
@@ -37,11 +38,11 @@ export const KNOCKOUT_PATTERNS: Pattern[] = [
     title: { zh: '没有动中联项目', en: 'No 动中联 projects' },
     source: `${REPORT}: 动中联, projects bring organisations in`,
     expected:
-      'with every project mechanism knocked out, fewer organisations at the end of two years, in at least 70% of paired runs',
+      'with every project mechanism knocked out, fewer organisations at the end of two years: the mean difference and its whole 95% interval below 0',
     arms: { base, off: off(PROJECTS) },
-    judge: { kind: 'share', atLeast: 0.7 },
-    unit: 'paired runs with fewer organisations',
-    measure: (r) => [r.off.final.counts.organizations < r.base.final.counts.organizations],
+    judge: { kind: 'mean', below: 0, wholeInterval: true },
+    unit: 'organisations without − with projects',
+    measure: (r) => r.off.final.counts.organizations - r.base.final.counts.organizations,
   },
   {
     id: 'knockout-all-linkage',

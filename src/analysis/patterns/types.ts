@@ -32,8 +32,11 @@ export interface Pattern {
 export type Judge =
   /** The share of trials that are true is at least `atLeast`; reported with a 95% Wilson interval. */
   | { kind: 'share'; atLeast: number }
-  /** The mean over seeds lies in [above, below]; reported with a 95% t interval of the mean. */
-  | { kind: 'mean'; above?: number; below?: number };
+  /**
+   * The mean over seeds lies in [above, below] (with `wholeInterval`, its whole 95% t interval
+   * does: the effect is clear at this number of seeds); reported with that interval.
+   */
+  | { kind: 'mean'; above?: number; below?: number; wholeInterval?: boolean };
 
 export interface PatternResult {
   id: string;
