@@ -22,8 +22,12 @@ export function batterySeeds(n: number): number[] {
   return Array.from({ length: n }, (_, k) => k + 1);
 }
 
-/** Validates every arm and lists the distinct runs (scenario × seed) the battery needs. */
-export function planRuns(patterns: readonly Pattern[], seedCount: number): BatteryPlan {
+/**
+ * Validates every arm and lists the distinct runs (scenario × seed) the battery needs.
+ * `residentsScale` shrinks every community (at least 300 residents), for quick checks only: the
+ * battery's verdicts are for the sizes it declares.
+ */
+export function planRuns(patterns: readonly Pattern[], seedCount: number, residentsScale = 1): BatteryPlan {
   const seeds = batterySeeds(seedCount);
   const runs = new Map<string, BatteryRun>();
   const arms: BatteryPlan['arms'] = new Map();
@@ -46,7 +50,8 @@ export function planRuns(patterns: readonly Pattern[], seedCount: number): Batte
     const keys = seeds.map((seed) => {
       const bySeed: Record<string, string> = {};
       for (const [arm, scenario] of Object.entries(valid)) {
-        const s = { ...scenario, id: 'pattern', seed };
+        const residents = Math.max(300, Math.round(scenario.residents * residentsScale));
+        const s = { ...scenario, id: 'pattern', seed, residents };
         const key = JSON.stringify(s);
         if (!runs.has(key)) runs.set(key, { key, scenario: s });
         bySeed[arm] = key;
