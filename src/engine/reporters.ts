@@ -113,7 +113,7 @@ export const REPORTERS: readonly Reporter[] = [
     zh: '社工',
     en: 'Social workers',
     unit: 'FTE',
-    how: 'social-worker full-time equivalents stationed in the community',
+    how: 'social workers working in the community, full-time equivalents',
     final: 'count',
     measure: (w) => w.socialWorkers.fte,
   },
