@@ -31,7 +31,7 @@ export interface PathwaySettings {
 export interface PathwayInput {
   ticks: number;
   residents: number;
-  /** `RunRecord.produced`: events per week, mechanism and source element. */
+  /** `RunRecording.produced`: events per week, mechanism and source element. */
   produced: Float64Array;
   /** Weekly series; `committeeStaff` and `socialWorkers` tell when the base had anyone to act. */
   series: Record<string, ArrayLike<number>>;

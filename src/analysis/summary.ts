@@ -3,7 +3,7 @@ import {
   type LinkageEvent,
   type Pathway,
   PRODUCED_WIDTH,
-  type RunRecord,
+  type RunRecording,
   type RunSummary,
 } from '../engine/result.ts';
 import { Simulation } from '../engine/run.ts';
@@ -12,7 +12,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { analysePathway } from './pathway.ts';
 
 /** The summary of a run: the engine's record with the pathway read off it (analysis/pathway.ts). */
-export function summaryOf(record: RunRecord, parameters: Parameters): RunSummary {
+export function summaryOf(record: RunRecording, parameters: Parameters): RunSummary {
   const { produced: _produced, ...r } = record;
   return {
     scenario: r.scenario,

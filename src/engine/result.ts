@@ -79,11 +79,11 @@ export interface RunSummary {
   outcomes: Outcomes;
 }
 
-/** Entries per week of `RunRecord.produced`: one per mechanism and source element. */
+/** Entries per week of `RunRecording.produced`: one per mechanism and source element. */
 export const PRODUCED_WIDTH = MECHANISMS.length * 5;
 
 /** What the engine records of a run: the summary without the pathway, and what the pathway is read from. */
-export type RunRecord = Omit<RunSummary, 'pathway'> & {
+export type RunRecording = Omit<RunSummary, 'pathway'> & {
   /**
    * Linkage events with a positive value through which an element developed another element,
    * cumulative up to the end of each week: index `t * PRODUCED_WIDTH + mechanism * 5 + source` for

@@ -4,7 +4,7 @@ import { createWorld, type WorldOptions } from './initialise.ts';
 import { MECHANISMS } from './mechanisms.ts';
 import { currentNeed } from './needState.ts';
 import { REPORTERS, SERIES_REPORTERS, STRENGTH_SERIES } from './reporters.ts';
-import { type Flow, type LinkageEvent, type Outcomes, PRODUCED_WIDTH, type RunRecord } from './result.ts';
+import { type Flow, type LinkageEvent, type Outcomes, PRODUCED_WIDTH, type RunRecording } from './result.ts';
 import type { World } from './state.ts';
 import { step } from './step.ts';
 import { measureStrength } from './strength.ts';
@@ -14,7 +14,7 @@ export class Simulation {
   readonly world: World;
   /** One column per series reporter (reporters.ts), each of ticks + 1 weeks. */
   readonly columns: Float64Array[];
-  /** Linkage events each element produced in others, week by week (see `RunRecord.produced`). */
+  /** Linkage events each element produced in others, week by week (see `RunRecording.produced`). */
   readonly produced: Float64Array;
   private readonly end = new Float64Array(5);
 
@@ -64,7 +64,7 @@ export class Simulation {
    * Everything the run recorded up to now, except the pathway, which analysis/pathway.ts reads off
    * this record (the engine does not judge its own run).
    */
-  record(): RunRecord {
+  record(): RunRecording {
     const w = this.world;
     const s = this.scenario;
     const upTo = w.tick;
