@@ -3,15 +3,15 @@
  * `patterns:begin` and `patterns:end` markers. `npm run docs:patterns [-- seeds]` (default 20).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { BATTERY } from '../src/analysis/patterns/index.ts';
-import { patternTableMarkdown, runBattery } from '../src/cli/patterns.ts';
+import { battery } from '../src/analysis/patterns/index.ts';
+import { loadPresets, patternTableMarkdown, runBattery } from '../src/cli/patterns.ts';
 
 const seeds = Number(process.argv[2] ?? 20);
 const file = new URL('../docs/validation.md', import.meta.url);
 const BEGIN = '<!-- patterns:begin -->';
 const END = '<!-- patterns:end -->';
 
-const results = await runBattery([...BATTERY], { seeds });
+const results = await runBattery(battery(loadPresets()), { seeds });
 const passed = results.filter((r) => r.pass).length;
 const table = [
   BEGIN,

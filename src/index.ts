@@ -28,9 +28,20 @@ export {
   type TraceRow,
   validateTargets,
 } from './analysis/calibrate.ts';
+export { modeShares, wilson } from './analysis/intervals.ts';
 export { LINKAGE_MECHANISMS, withoutLinkage } from './analysis/knockout.ts';
 export { MEASUREMENT_PATHS, type MeasurementPath, thresholdsFrom } from './analysis/measurement.ts';
-export { analysePathway } from './analysis/pathway.ts';
+export { analysePathway, type PathwaySettings, pathwayFromWeeks, rollInWeeks } from './analysis/pathway.ts';
+export {
+  battery,
+  evaluate,
+  type Pattern,
+  type PatternResult,
+  PRESET_IDS,
+  type Presets,
+  planRuns,
+  runInProcess,
+} from './analysis/patterns/index.ts';
 export { HUBEI_2020 } from './analysis/published.ts';
 export { type FixedEffectsFit, fixedEffectsOls } from './analysis/regression.ts';
 export { type RunOptions, type RunOutput, runScenario, runSummary } from './analysis/summary.ts';
@@ -76,7 +87,7 @@ export { deriveSeed } from './batch/seeds.ts';
 export { createSweep, type RunSpec, runSpec, type Sweep, scenarioForRun } from './batch/sweep.ts';
 // running scenarios
 export { REPORTERS, type Reporter, SERIES_COLUMNS } from './engine/reporters.ts';
-export type { Flow, LinkageEvent, Outcomes, Pathway, RunSummary } from './engine/result.ts';
+export type { Flow, LinkageEvent, Outcomes, Pathway, RunRecording, RunSummary } from './engine/result.ts';
 export { Simulation } from './engine/run.ts';
 // scenarios
 export {

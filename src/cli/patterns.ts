@@ -1,10 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
-  BATTERY,
   type BatteryPlan,
+  battery,
   evaluate,
   type Pattern,
   type PatternResult,
+  PRESET_IDS,
+  type Presets,
   planRuns,
   runInProcess,
 } from '../analysis/patterns/index.ts';
@@ -72,9 +75,24 @@ export function patternsCommand(): Command {
     });
 }
 
+/**
+ * The preset files the battery starts from, read from the package's scenarios/ folder (found from
+ * the sources, src/cli/, or from the bundled command line, dist/ or a chunk under it).
+ */
+export function loadPresets(): Presets {
+  const dir = ['../../scenarios/', '../scenarios/']
+    .map((p) => new URL(p, import.meta.url))
+    .find((u) => existsSync(new URL('organization-led.json', u)));
+  if (!dir) throw new Error('the preset scenarios (scenarios/*.json) are missing from the wushe package');
+  return Object.fromEntries(
+    PRESET_IDS.map((id) => [id, JSON.parse(readFileSync(new URL(`${id}.json`, dir), 'utf8'))]),
+  ) as Presets;
+}
+
 function select(ids: string[] | undefined): Pattern[] {
-  if (!ids?.length) return [...BATTERY];
-  const known = BATTERY.map((p) => p.id);
+  const all = battery(loadPresets());
+  if (!ids?.length) return all;
+  const known = all.map((p) => p.id);
   const problems = ids
     .filter((id) => !known.includes(id))
     .map((id) => {
@@ -82,7 +100,7 @@ function select(ids: string[] | undefined): Pattern[] {
       return `unknown pattern ${id}${hint ? ` (did you mean ${hint}?)` : ''}; known: ${known.join(', ')}`;
     });
   if (problems.length) throw new UsageError(problems, 'wushe patterns');
-  return BATTERY.filter((p) => ids.includes(p.id));
+  return all.filter((p) => ids.includes(p.id));
 }
 
 export async function runBattery(patterns: Pattern[], opts: Options): Promise<PatternResult[]> {

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BATTERY,
+  battery,
   evaluate,
   type Pattern,
+  PRESET_IDS,
+  type Presets,
   planRuns,
   runInProcess,
 } from '../../src/analysis/patterns/index.ts';
 import type { RunSummary } from '../../src/engine/result.ts';
+import { presetFile } from '../engine/helpers.ts';
+
+const BATTERY = battery(Object.fromEntries(PRESET_IDS.map((id) => [id, presetFile(id)])) as Presets);
 
 const tiny = { id: 'tiny', ticks: 4, residents: 300, strategy: 'strengths-first' };
 const initial = { community: 0.4, organizations: 0.4, socialWorkers: 0.4, volunteers: 0.4, charity: 0.4 };

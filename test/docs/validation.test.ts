@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BATTERY } from '../../src/analysis/patterns/index.ts';
+import { battery, PRESET_IDS, type Presets } from '../../src/analysis/patterns/index.ts';
+import { presetFile } from '../engine/helpers.ts';
+
+const BATTERY = battery(Object.fromEntries(PRESET_IDS.map((id) => [id, presetFile(id)])) as Presets);
 
 describe('docs/validation.md, pattern battery', () => {
   it('holds the table the battery wrote, one row per pattern (run `npm run docs:patterns` after a change)', () => {

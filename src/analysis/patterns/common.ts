@@ -1,7 +1,3 @@
-import charityLed from '../../../scenarios/charity-led.json';
-import hubei from '../../../scenarios/hubei-2020.json';
-import organizationLed from '../../../scenarios/organization-led.json';
-import volunteerLed from '../../../scenarios/volunteer-led.json';
 import type { RunSummary } from '../../engine/result.ts';
 import type { ElementId } from '../../model/elements.ts';
 
@@ -10,17 +6,16 @@ export const REPORT = '湖北省民政厅课题组 (2021), 《中国民政》';
 
 type File = Record<string, unknown>;
 
-function preset(f: unknown): File {
-  const { $schema: _s, ensemble: _e, ...rest } = f as File;
+/** The preset scenarios the battery starts from (files in scenarios/, read by the caller). */
+export const PRESET_IDS = ['organization-led', 'volunteer-led', 'charity-led', 'hubei-2020'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+export type Presets = Record<PresetId, File>;
+
+/** A preset as one community: without `$schema` and without an ensemble. */
+export function asCommunity(file: File): File {
+  const { $schema: _s, ensemble: _e, ...rest } = file;
   return rest;
 }
-
-export const PRESETS = {
-  'organization-led': preset(organizationLed),
-  'volunteer-led': preset(volunteerLed),
-  'charity-led': preset(charityLed),
-  'hubei-2020': preset(hubei),
-} as const;
 
 /** A preset with some starting strengths (and other fields) changed. */
 export function withInitial(file: File, initial: Partial<Record<ElementId, number>>, extra: File = {}): File {

@@ -1,6 +1,14 @@
 import { MECHANISMS } from '../../engine/mechanisms.ts';
 import { type ModeId, SOCIAL_WORKERS } from '../../model/elements.ts';
-import { allInvolved, carrierGrowth, community, PRESETS, REPORT, withInitial } from './common.ts';
+import {
+  allInvolved,
+  asCommunity,
+  carrierGrowth,
+  community,
+  type Presets,
+  REPORT,
+  withInitial,
+} from './common.ts';
 import type { Pattern } from './types.ts';
 
 /**
@@ -22,8 +30,8 @@ const near: Record<string, [string, string]> = {
 };
 
 /** A practice model: its preset and two nearby profiles (runner-up at 0.45; lead down to 0.6). */
-function practiceModel(mode: Exclude<ModeId, 'mixed'>, zh: string): Pattern {
-  const file = PRESETS[mode];
+function practiceModel(presets: Presets, mode: Exclude<ModeId, 'mixed'>, zh: string): Pattern {
+  const file = asCommunity(presets[mode]);
   const [lead, second] = near[mode];
   return {
     id: `practice-${mode}`,
@@ -41,10 +49,10 @@ function practiceModel(mode: Exclude<ModeId, 'mixed'>, zh: string): Pattern {
   };
 }
 
-export const PRACTICE_PATTERNS: Pattern[] = [
-  practiceModel('organization-led', '社会组织卷联型'),
-  practiceModel('volunteer-led', '社区志愿者卷联型'),
-  practiceModel('charity-led', '社会慈善资源卷联型'),
+export const practicePatterns = (presets: Presets): Pattern[] => [
+  practiceModel(presets, 'organization-led', '社会组织卷联型'),
+  practiceModel(presets, 'volunteer-led', '社区志愿者卷联型'),
+  practiceModel(presets, 'charity-led', '社会慈善资源卷联型'),
   {
     id: 'social-workers-key',
     title: { zh: '社工是关键', en: 'Social workers are the key' },
@@ -99,7 +107,7 @@ export const PRACTICE_PATTERNS: Pattern[] = [
     source: `${REPORT}: survey of 618 residents, service coverage`,
     expected:
       'in the Hubei 2020 scenario, volunteers and charity each reached fewer residents than the committee, organisations and social workers, in at least 80% of runs',
-    arms: { hubei: { ...PRESETS['hubei-2020'], residents: 4000 } },
+    arms: { hubei: { ...asCommunity(presets['hubei-2020']), residents: 4000 } },
     judge: { kind: 'share', atLeast: 0.8 },
     unit: 'runs in which both are the weakest',
     measure: ({ hubei }) => {
