@@ -73,7 +73,10 @@ export function formatSummary(s: RunSummary): string {
   if (p.reason?.en) prows.push(['why', p.reason.en]);
   if (p.robustness) {
     const { share, settings } = p.robustness;
-    prows.push(['robustness', `${Math.round(share * 100)}% of ${settings} measurement settings give this mode`]);
+    prows.push([
+      'robustness',
+      `${Math.round(share * 100)}% of ${settings} measurement settings give this mode`,
+    ]);
   }
   out.push(...table(prows));
   out.push('');
