@@ -46,7 +46,10 @@ const FOUNDING = new Set(
     'grant-brings-professional-organization',
     'committee-hosts-organization',
     'social-worker-incubates-organization',
-  ].map((id) => MECHANISM_INDEX[id]),
+  ].map((id) => {
+    if (MECHANISM_INDEX[id] === undefined) throw new Error(`pathway: no mechanism ${id}`);
+    return MECHANISM_INDEX[id];
+  }),
 );
 
 /**
