@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:f
 import { applySet, parseJson } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
 import { UsageError } from './errors.ts';
+import { cliLang } from './lang.ts';
 
 /** Describes a file-system error code in a few words. */
 function reason(e: unknown): string {
@@ -53,8 +54,9 @@ export interface LoadedScenario {
  * `FILE: path: message` for each validation problem.
  */
 export function loadScenario(file: string, overrides: Overrides = {}): LoadedScenario {
+  const lang = cliLang();
   const text = readText(file);
-  const json = parseJson(text, file);
+  const json = parseJson(text, file, { lang });
   if (!json.ok) throw new UsageError(json.error);
   const value = json.value;
 
@@ -72,7 +74,7 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
   if (assignments.length > 0 && isPlainObject(value)) {
     const problems: string[] = [];
     for (const { assignment, origin } of assignments) {
-      const error = applySet(value, assignment);
+      const error = applySet(value, assignment, { lang });
       if (error) problems.push(error);
       else origins.set(assignment.slice(0, assignment.indexOf('=')).trim(), origin);
     }
@@ -84,7 +86,7 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
     origins.set('knockouts', '--knockout');
   }
 
-  const result = validateScenario(value);
+  const result = validateScenario(value, { lang });
   if (!result.ok) {
     const lines = result.errors
       .flatMap((e) => e.split('\n'))

@@ -8,6 +8,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, type CommanderError, Help } from 'commander';
 import { EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, ExitStatus, UsageError } from './errors.ts';
+import { parseLang, setCliLang } from './lang.ts';
 
 /** A commander error with the (sub)command that raised it, for the `--help` hint. */
 class CommandError extends Error {
@@ -136,6 +137,10 @@ export async function program(load: readonly string[] = Object.keys(COMMANDS)): 
     });
   for (const [name, entry] of Object.entries(COMMANDS)) {
     const cmd = load.includes(name) ? await entry.load() : new Command(name).description(entry.summary);
+    if (load.includes(name))
+      cmd
+        .option('--lang <lang>', 'language of messages: en or zh (default: from LC_ALL/LANG)', parseLang)
+        .hook('preAction', (c) => setCliLang(c.opts().lang));
     wushe.addCommand(configure(cmd, `wushe ${cmd.name()}`).helpOption('-h, --help', 'show help'));
   }
   return wushe;

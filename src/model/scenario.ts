@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ELEMENTS, type ElementId, STRATEGIES, type StrategyId } from './elements.ts';
 import { type Intervention, type InterventionInput, interventionSchema } from './interventions.ts';
 import { KNOCKOUT_IDS } from './mechanisms.ts';
+import { type Lang, type MessageId, type MessageParams, message } from './messages.ts';
 import {
   ALL_NUMBERS,
   defaultParameters,
@@ -49,113 +50,190 @@ export interface Scenario extends Omit<ScenarioFile, 'parameters' | 'interventio
   knockouts: string[];
 }
 
-function numberSchema(spec: NumberSpec) {
-  const range = `must be between ${spec.min} and ${spec.max}`;
-  let s = z
-    .number({ error: (iss) => (iss.input === undefined ? 'is required' : `must be a number (${spec.unit})`) })
-    .min(spec.min, { error: range })
-    .max(spec.max, { error: range });
-  if (spec.integer) s = s.int({ error: 'must be a whole number' });
-  return s.describe(`${spec.label.en} (${spec.unit}). Default ${spec.default}. Source: ${spec.source}`);
-}
+/** The schema of a scenario file, its messages in `lang` (built once per language). */
+function buildScenarioSchema(lang: Lang) {
+  const t = (id: MessageId, params?: MessageParams) => message(id, lang, params);
 
-const text = z.strictObject({ zh: z.string().max(2000), en: z.string().max(2000) });
-
-function parametersSchema() {
-  const groups: Record<string, Record<string, z.ZodType>> = {};
-  for (const spec of PARAMETERS) {
-    groups[spec.group] ??= {};
-    groups[spec.group][spec.key] = numberSchema(spec).optional();
-  }
-  const shape: Record<string, z.ZodType> = {};
-  for (const [g, keys] of Object.entries(groups)) shape[g] = z.strictObject(keys).optional();
-  return z.strictObject(shape);
-}
-
-const field = (path: string) => numberSchema(ALL_NUMBERS.find((s) => s.path === path)!);
-
-const range = (spec: NumberSpec) =>
-  z
-    .strictObject({ min: numberSchema(spec), max: numberSchema(spec) })
-    .refine((r) => r.min <= r.max, { error: 'min must not be above max' });
-
-const ensembleSchema = z
-  .strictObject({
-    communities: z.number().int().min(1).max(1000).describe('Number of communities'),
-    residents: range(ALL_NUMBERS.find((s) => s.path === 'residents')!).describe(
-      'Community sizes (log-uniform)',
-    ),
-    initial: z
-      .strictObject(
-        Object.fromEntries(
-          ELEMENTS.map((e) => [e, range(ALL_NUMBERS.find((s) => s.path === `initial.${e}`)!).optional()]),
-        ),
-      )
-      .optional()
-      .describe('Ranges of starting strengths (uniform)'),
-  })
-  .describe('Many heterogeneous communities, for the virtual survey');
-
-export const scenarioSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id: z
-      .string({
-        error: (iss) =>
-          iss.input === undefined
-            ? 'is required (a short name such as "my-community")'
-            : 'must be text, e.g. "my-community"',
+  function numberSchema(spec: NumberSpec) {
+    const range = t('between', { min: spec.min, max: spec.max });
+    let s = z
+      .number({
+        error: (iss) => (iss.input === undefined ? t('required') : t('notNumberUnit', { unit: spec.unit })),
       })
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, {
-        error: 'must be letters, digits, "-", "_" or "." (at most 80)',
-      }),
-    title: text.optional(),
-    description: text.optional(),
-    seed: field('seed'),
-    ticks: field('ticks'),
-    residents: field('residents'),
-    initial: z.strictObject(
-      Object.fromEntries(ELEMENTS.map((e) => [e, field(`initial.${e}`)])) as Record<ElementId, z.ZodNumber>,
-    ),
-    strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }),
-    parameters: parametersSchema().optional(),
-    interventions: z.array(interventionSchema).max(10000).optional(),
-    ensemble: ensembleSchema.optional(),
-    knockouts: z
-      .array(z.string({ error: 'must be a mechanism id (text)' }))
-      .max(KNOCKOUT_IDS.length)
-      .optional()
-      .describe(`Mechanisms switched off for this run (knock-outs): any of ${KNOCKOUT_IDS.join(', ')}`),
-  })
-  .superRefine((s, ctx) => {
-    s.knockouts?.forEach((id, i) => {
-      if (KNOCKOUT_IDS.includes(id)) return;
-      const hint = closest(id, KNOCKOUT_IDS);
-      ctx.addIssue({
-        code: 'custom',
-        path: ['knockouts', i],
-        message: `unknown mechanism "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; see \`wushe schema\` for the ids`,
-      });
-    });
-    s.interventions?.forEach((iv, i) => {
-      if (iv.tick >= s.ticks)
+      .min(spec.min, { error: range })
+      .max(spec.max, { error: range });
+    if (spec.integer) s = s.int({ error: t('wholeNumber') });
+    return s.describe(`${spec.label.en} (${spec.unit}). Default ${spec.default}. Source: ${spec.source}`);
+  }
+
+  const text = z.strictObject({ zh: z.string().max(2000), en: z.string().max(2000) });
+
+  function parametersSchema() {
+    const groups: Record<string, Record<string, z.ZodType>> = {};
+    for (const spec of PARAMETERS) {
+      groups[spec.group] ??= {};
+      groups[spec.group][spec.key] = numberSchema(spec).optional();
+    }
+    const shape: Record<string, z.ZodType> = {};
+    for (const [g, keys] of Object.entries(groups)) shape[g] = z.strictObject(keys).optional();
+    return z.strictObject(shape);
+  }
+
+  const field = (path: string) => numberSchema(ALL_NUMBERS.find((s) => s.path === path)!);
+
+  const range = (spec: NumberSpec) =>
+    z
+      .strictObject({ min: numberSchema(spec), max: numberSchema(spec) })
+      .refine((r) => r.min <= r.max, { error: t('minAboveMax') });
+
+  const ensembleSchema = z
+    .strictObject({
+      communities: z.number().int().min(1).max(1000).describe('Number of communities'),
+      residents: range(ALL_NUMBERS.find((s) => s.path === 'residents')!).describe(
+        'Community sizes (log-uniform)',
+      ),
+      initial: z
+        .strictObject(
+          Object.fromEntries(
+            ELEMENTS.map((e) => [e, range(ALL_NUMBERS.find((s) => s.path === `initial.${e}`)!).optional()]),
+          ),
+        )
+        .optional()
+        .describe('Ranges of starting strengths (uniform)'),
+    })
+    .describe('Many heterogeneous communities, for the virtual survey');
+
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      id: z
+        .string({ error: (iss) => (iss.input === undefined ? t('idRequired') : t('idNotText')) })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, { error: t('idPattern') }),
+      title: text.optional(),
+      description: text.optional(),
+      seed: field('seed'),
+      ticks: field('ticks'),
+      residents: field('residents'),
+      initial: z.strictObject(
+        Object.fromEntries(ELEMENTS.map((e) => [e, field(`initial.${e}`)])) as Record<ElementId, z.ZodNumber>,
+      ),
+      strategy: z.enum(STRATEGIES, { error: t('oneOf', { list: STRATEGIES.join(', ') }) }),
+      parameters: parametersSchema().optional(),
+      interventions: z.array(interventionSchema).max(10000).optional(),
+      ensemble: ensembleSchema.optional(),
+      knockouts: z
+        .array(z.string({ error: t('mechanismNotText') }))
+        .max(KNOCKOUT_IDS.length)
+        .optional()
+        .describe(`Mechanisms switched off for this run (knock-outs): any of ${KNOCKOUT_IDS.join(', ')}`),
+    })
+    .superRefine((s, ctx) => {
+      s.knockouts?.forEach((id, i) => {
+        if (KNOCKOUT_IDS.includes(id)) return;
+        const hint = closest(id, KNOCKOUT_IDS);
         ctx.addIssue({
           code: 'custom',
-          path: ['interventions', i, 'tick'],
-          message: `week ${iv.tick} is not before the end of the run (ticks = ${s.ticks})`,
+          path: ['knockouts', i],
+          message: hint ? t('unknownMechanismHint', { id, hint }) : t('unknownMechanism', { id }),
         });
+      });
+      s.interventions?.forEach((iv, i) => {
+        if (iv.tick >= s.ticks)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['interventions', i, 'tick'],
+            message: t('weekAfterEnd', { week: iv.tick, ticks: s.ticks }),
+          });
+      });
     });
-  });
+}
 
-export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+/** The scenario schema (English messages); its JSON Schema is `wushe schema`. */
+export const scenarioSchema = buildScenarioSchema('en');
+const schemas: Partial<Record<Lang, typeof scenarioSchema>> = { en: scenarioSchema };
 
-/** Validates a parsed JSON value; every problem is reported as `path: message`. */
-export function validateScenario(input: unknown): ValidationResult {
-  const parsed = scenarioSchema.safeParse(input, {
-    error: (iss) => (iss.input === undefined && iss.code !== 'unrecognized_keys' ? 'is required' : undefined),
-  });
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
+/** One validation problem: where it is (dotted path, `[i]` for list items) and what is wrong. */
+export interface ValidationIssue {
+  /** e.g. `initial.volunteers` or `interventions[0].tick`; empty for the whole scenario. */
+  path: string;
+  /** In the language asked for. */
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; scenario: Scenario }
+  | {
+      ok: false;
+      /** One `path: message` line per problem. */
+      errors: string[];
+      issues: ValidationIssue[];
+    };
+
+export interface ValidateOptions {
+  /** Language of the messages (default English). */
+  lang?: Lang;
+}
+
+/** Validates a parsed JSON value; every problem is reported as `path: message`, in `options.lang`. */
+export function validateScenario(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const lang: Lang = options.lang === 'zh' ? 'zh' : 'en';
+  schemas[lang] ??= buildScenarioSchema(lang);
+  const parsed = schemas[lang].safeParse(input, { error: (iss) => fallbackMessage(iss, lang) });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.flatMap((i) => describeIssue(i, lang));
+    return {
+      ok: false,
+      issues,
+      errors: issues.map((i) => `${i.path || message('wholeScenario', lang)}: ${i.message}`),
+    };
+  }
   return { ok: true, scenario: resolveScenario(parsed.data as ScenarioFile) };
+}
+
+/**
+ * The message of a problem the schema has no wording of its own for (intervention fields, the
+ * ensemble's size, the texts): by the kind of problem.
+ */
+function fallbackMessage(iss: z.core.$ZodRawIssue, lang: Lang): string | undefined {
+  const t = (id: MessageId, params?: MessageParams) => message(id, lang, params);
+  if (iss.input === undefined && iss.code !== 'unrecognized_keys') return t('required');
+  switch (iss.code) {
+    case 'invalid_type':
+      switch (iss.expected) {
+        case 'number':
+          return t('notNumber');
+        case 'int':
+          return t('wholeNumber');
+        case 'string':
+          return t('notText');
+        case 'boolean':
+          return t('notBoolean');
+        case 'object':
+          return t('notObject');
+        case 'array':
+          return t('notList');
+        default:
+          return t('invalid');
+      }
+    case 'too_small': {
+      const min = Number(iss.minimum);
+      if (iss.origin === 'string') return t('invalid');
+      if (iss.origin === 'array') return t('tooFew', { min });
+      return t(iss.inclusive === false ? 'above' : 'atLeast', { min });
+    }
+    case 'too_big': {
+      const max = Number(iss.maximum);
+      if (iss.origin === 'string') return t('textTooLong', { max });
+      if (iss.origin === 'array') return t('tooMany', { max });
+      return t(iss.inclusive === false ? 'below' : 'atMost', { max });
+    }
+    case 'invalid_value':
+      return t('oneOf', { list: iss.values.map(String).join(', ') });
+    case 'invalid_union':
+      return t('unknownIntervention');
+    default:
+      return t('invalid');
+  }
 }
 
 /** Fills defaults into a valid scenario file. */
@@ -169,22 +247,23 @@ export function resolveScenario(file: ScenarioFile): Scenario {
   return { ...rest, parameters, interventions: timeline, knockouts: [...new Set(knockouts ?? [])] };
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, lang: Lang): ValidationIssue[] {
   const path = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${String(p)}`))
     .join('');
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path);
-    return issue.keys
-      .map((k) => {
-        const hint = closest(k, known);
-        const where = path ? `${path}.${k}` : k;
-        return `${where}: unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`;
-      })
-      .join('\n');
+    return issue.keys.map((k) => {
+      const hint = closest(k, known);
+      return {
+        path: path ? `${path}.${k}` : k,
+        message: hint ? message('unknownKeyHint', lang, { hint }) : message('unknownKey', lang),
+      };
+    });
   }
-  if (issue.code === 'invalid_union' && 'note' in issue) return `${path}: unknown intervention type`;
-  return `${path || '(scenario)'}: ${issue.message}`;
+  if (issue.code === 'invalid_union' && 'note' in issue)
+    return [{ path, message: message('unknownIntervention', lang) }];
+  return [{ path, message: issue.message }];
 }
 
 /** Keys allowed at a path in the scenario, for "did you mean" hints. */

@@ -14,7 +14,7 @@ export function wushe(args: string[], env: Record<string, string> = {}): SpawnSy
   return spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...rest, ...env },
+    env: { ...rest, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
     maxBuffer: 256 * 1024 * 1024,
     timeout: 120_000,
   });

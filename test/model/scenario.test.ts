@@ -309,7 +309,7 @@ describe('parseScenario and closest', () => {
     const r = parseScenario(JSON.stringify(base()));
     expect(r.ok).toBe(true);
     const bad = parseScenario(JSON.stringify({ ...base(), ticks: 0 }));
-    expect(bad).toEqual({ ok: false, errors: ['ticks: must be between 1 and 5200'] });
+    expect(bad.ok ? [] : bad.errors).toEqual(['ticks: must be between 1 and 5200']);
   });
 
   it('closest finds typos but not unrelated words', () => {
