@@ -13,9 +13,12 @@ import type { Respondent } from '../analysis/survey.ts';
 import { applySet, parseJson } from '../model/parse.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { UsageError } from './errors.ts';
-import { loadScenario, prepareOutDir, readText } from './io.ts';
+import { loadScenario, readText } from './io.ts';
 import { collect } from './options.ts';
+import { prepareOutDir } from './outDir.ts';
 import { formatTable } from './survey.ts';
+
+const CALIBRATE_FILES = ['scenario.json', 'fit.json', 'trace.jsonl'] as const;
 
 interface CalibrateOptions {
   targets: string;
@@ -24,6 +27,7 @@ interface CalibrateOptions {
   workers?: string;
   set?: string[];
   quiet?: boolean;
+  force?: boolean;
 }
 
 const EXAMPLES = `
@@ -51,7 +55,8 @@ export function calibrateCommand(): Command {
     )
     .argument('<scenario>', 'scenario file (JSON)')
     .requiredOption('--targets <file>', 'targets file (JSON): indicators, free parameters, stages')
-    .requiredOption('--out <dir>', 'directory for scenario.json, fit.json and trace.jsonl')
+    .requiredOption('--out <dir>', 'folder for scenario.json, fit.json and trace.jsonl (must be empty)')
+    .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
     .option(
       '--evaluations <n>',
       'budget of the whole fit, in evaluations that run the communities (overrides the targets file)',
@@ -107,7 +112,7 @@ async function run(file: string, opts: CalibrateOptions): Promise<void> {
   if (opts.evaluations !== undefined)
     targets.evaluations = wholeNumber('--evaluations', opts.evaluations, 100000);
   const workers = opts.workers !== undefined ? wholeNumber('--workers', opts.workers, 1024) : undefined;
-  prepareOutDir(opts.out);
+  prepareOutDir(opts.out, { files: CALIBRATE_FILES, force: opts.force });
   const tracePath = join(opts.out, 'trace.jsonl');
   writeFileSync(tracePath, '');
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { applySet, parseJson } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
 import { UsageError } from './errors.ts';
@@ -107,32 +107,4 @@ function origin(line: string, origins: Map<string, string>): string {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Makes sure `dir` can receive output files: creates it (and its parents) when missing; refuses a
- * path that exists but is not a directory, or a directory that cannot be written.
- */
-export function prepareOutDir(dir: string): void {
-  let exists = true;
-  try {
-    const st = statSync(dir);
-    if (!st.isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out ${dir}: ${reason(e)}`);
-    exists = false;
-  }
-  if (!exists) {
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw new UsageError(`--out ${dir}: cannot create the directory: ${reason(e)}`);
-    }
-  }
-  try {
-    accessSync(dir, constants.W_OK | constants.X_OK);
-  } catch {
-    throw new UsageError(`--out ${dir}: directory is not writable`);
-  }
 }

@@ -11,9 +11,10 @@ import type { LandscapeCell, LandscapePoint } from '../batch/landscape.ts';
 import type { RunMetrics } from '../batch/metrics.ts';
 import { MODES } from '../model/elements.ts';
 import { UsageError } from './errors.ts';
-import { loadScenario, prepareOutDir } from './io.ts';
+import { loadScenario } from './io.ts';
 import { collect, integerFor } from './options.ts';
-import { progressBar, workersOption } from './sweep.ts';
+import { prepareOutDir } from './outDir.ts';
+import { withPool, workersOption } from './pool.ts';
 
 interface LandscapeOptions {
   x: string;
@@ -25,6 +26,7 @@ interface LandscapeOptions {
   workers?: number;
   out: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 export const LANDSCAPE_FILES = ['landscape.csv', 'landscape.json', 'landscape.svg'] as const;
@@ -62,7 +64,8 @@ export function landscapeCommand(): Command {
     .option('--seed <n>', 'master seed (default: the scenario’s seed)', integerFor('seed'))
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect)
     .addOption(workersOption())
-    .requiredOption('--out <dir>', 'output folder')
+    .requiredOption('--out <dir>', 'output folder (created if missing; must be empty)')
+    .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
     .option('--quiet', 'no progress bar and no closing message')
     .addHelpText('after', EXAMPLES)
     .action((scenario: string, opts: LandscapeOptions) => landscape(scenario, opts));
@@ -88,36 +91,33 @@ async function landscape(file: string, opts: LandscapeOptions): Promise<void> {
   } catch (e) {
     throw new UsageError(`${file}: ${(e as Error).message}`);
   }
-  prepareOutDir(opts.out);
+  prepareOutDir(opts.out, { files: LANDSCAPE_FILES, force: opts.force });
 
-  const { createNodePool, defaultWorkers } = await import('../worker/node.ts');
-  const pool = await createNodePool(Math.min(opts.workers ?? defaultWorkers(), points.length));
   const results: (RunMetrics | undefined)[] = new Array(points.length);
-  const bar = await progressBar(opts, points.length, 0, 'landscape');
   let failed = 0;
   let firstError: string | undefined;
-  const stop = () => {
-    bar?.stop();
-    void pool.close().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', stop);
-  try {
-    await pool.run(
-      points.map((p) => ({ id: p.index, scenario: p.scenario })),
-      (o) => {
-        if (o.metrics) results[o.id] = o.metrics;
-        else {
-          failed++;
-          firstError ??= o.error;
-        }
-        bar?.increment(1, { failed });
-      },
-    );
-  } finally {
-    process.off('SIGINT', stop);
-    bar?.stop();
-    await pool.close();
-  }
+  await withPool(
+    {
+      workers: opts.workers,
+      tasks: points.length,
+      label: 'landscape',
+      total: points.length,
+      done: 0,
+      quiet: opts.quiet,
+    },
+    (pool, bar) =>
+      pool.run(
+        points.map((p) => ({ id: p.index, scenario: p.scenario })),
+        (o) => {
+          if (o.metrics) results[o.id] = o.metrics;
+          else {
+            failed++;
+            firstError ??= o.error;
+          }
+          bar?.increment(1, { failed });
+        },
+      ),
+  );
 
   const cells = aggregateLandscape(points, results);
   const allShare = allInvolvedShares(points, results);

@@ -3,29 +3,34 @@
  * into one sweep folder, checking that they hold the same plan and that no run is missing or
  * doubled; then writes the sorted runs.jsonl, summary.csv and, for Morris, sensitivity.csv.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { loadPlanValue } from '../batch/loadPlan.ts';
 import type { RunRecord } from '../batch/records.ts';
 import { inShard } from '../batch/sweep.ts';
-import { UsageError } from './errors.ts';
-import { prepareOutDir } from './io.ts';
 import {
+  jsonFileText,
   PLAN_FILE,
   RUNS_FILE,
+  SWEEP_FILE,
+  SWEEP_FILES,
+  sweepInfo,
+} from '../batch/sweepFolder.ts';
+import { UsageError } from './errors.ts';
+import { prepareOutDir } from './outDir.ts';
+import {
   readRunsFile,
   readSweepFolder,
-  resolvePlanValue,
-  SWEEP_FILE,
-  sweepInfo,
   writeAggregates,
   writeAtomic,
   writeRunsSorted,
-} from './sweep.ts';
+} from './sweepFolder.ts';
 
 interface MergeOptions {
   out: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 const EXAMPLES = `
@@ -41,6 +46,7 @@ export function mergeCommand(): Command {
     .description('join the shards of a sweep into one folder, checking that no run is missing or doubled')
     .argument('<dir...>', 'sweep folders (from wushe sweep --shard i/n)')
     .requiredOption('--out <dir>', 'output folder (must be empty or new)')
+    .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
     .option('--quiet', 'no sensitivity table and no closing message')
     .addHelpText('after', EXAMPLES)
     .action((dirs: string[], opts: MergeOptions) => merge(dirs, opts));
@@ -54,14 +60,16 @@ function some(items: readonly (string | number)[], n = 10): string {
 
 async function merge(dirs: string[], opts: MergeOptions): Promise<void> {
   const out = opts.out;
-  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0))
-    throw new UsageError(`--out ${out}: must be a new or empty folder`);
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new UsageError(`${d}: no such folder`);
   }
 
   const first = readSweepFolder(dirs[0]);
-  const { sweep } = resolvePlanValue(first.planFile, join(dirs[0], PLAN_FILE));
+  const loaded = loadPlanValue(first.planFile, { name: join(dirs[0], PLAN_FILE) });
+  if (!loaded.ok) throw new UsageError(loaded.errors);
+  const { sweep } = loaded;
+  if (dirs.some((d) => resolve(d) === resolve(out)))
+    throw new UsageError(`--out ${out}: is one of the folders being merged; choose a new folder`);
   const owner = new Map<number, string>();
   const records: RunRecord[] = [];
   const doubled: string[] = [];
@@ -107,9 +115,10 @@ async function merge(dirs: string[], opts: MergeOptions): Promise<void> {
     throw new UsageError(lines);
   }
 
-  prepareOutDir(out);
-  writeAtomic(join(out, PLAN_FILE), `${JSON.stringify(first.planFile, null, 2)}\n`);
-  writeAtomic(join(out, SWEEP_FILE), `${JSON.stringify(sweepInfo(sweep, undefined), null, 2)}\n`);
+  // after the checks: a merge that fails leaves no folder behind
+  prepareOutDir(out, { files: SWEEP_FILES, force: opts.force });
+  writeAtomic(join(out, PLAN_FILE), jsonFileText(first.planFile));
+  writeAtomic(join(out, SWEEP_FILE), jsonFileText(sweepInfo(sweep, undefined)));
   writeRunsSorted(join(out, RUNS_FILE), records);
   const table = await writeAggregates(out, sweep, records, true);
   const failed = records.filter((r) => r.error).length;

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { runScenario } from '../analysis/summary.ts';
-import { loadScenario, prepareOutDir } from './io.ts';
+import { loadScenario } from './io.ts';
 import { collect, integerFor } from './options.ts';
+import { prepareOutDir } from './outDir.ts';
 import { formatSummary, OUT_FILES, startingStrengthNotes, writeOutDir } from './output.ts';
 
 interface RunOptions {
@@ -12,6 +13,7 @@ interface RunOptions {
   json?: boolean;
   out?: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 const EXAMPLES = `
@@ -44,7 +46,8 @@ export function runCommand(): Command {
       collect,
     )
     .option('--json', 'print the run summary as one JSON document on stdout')
-    .option('--out <dir>', 'write the full data files into this directory (created if missing)')
+    .option('--out <dir>', 'write the full data files into this folder (created if missing; must be empty)')
+    .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
     .option('-q, --quiet', 'no progress or notes on stderr')
     .addHelpText('after', EXAMPLES)
     .action((file: string, opts: RunOptions) => run(file, opts));
@@ -57,7 +60,7 @@ function run(file: string, opts: RunOptions): void {
     ticks: opts.ticks,
     knockouts: opts.knockout,
   });
-  if (opts.out !== undefined) prepareOutDir(opts.out);
+  if (opts.out !== undefined) prepareOutDir(opts.out, { files: OUT_FILES, force: opts.force });
 
   const progress =
     !opts.quiet && !opts.json && process.stderr.isTTY ? new Progress(scenario.ticks) : undefined;

@@ -12,8 +12,11 @@ import {
 } from '../analysis/survey.ts';
 import { ELEMENTS } from '../model/elements.ts';
 import { UsageError } from './errors.ts';
-import { loadScenario, prepareOutDir } from './io.ts';
+import { loadScenario } from './io.ts';
 import { collect, integerFor } from './options.ts';
+import { prepareOutDir } from './outDir.ts';
+
+const SURVEY_FILES = ['respondents.csv', 'report.json'] as const;
 
 interface SurveyOptions {
   seed?: number;
@@ -22,6 +25,7 @@ interface SurveyOptions {
   set?: string[];
   out: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 const EXAMPLES = `
@@ -39,7 +43,11 @@ export function surveyCommand(): Command {
   return new Command('survey')
     .description('run a virtual survey of the simulated communities, as the Hubei 2020 study did')
     .argument('<scenario>', 'scenario file (JSON), usually an ensemble such as scenarios/hubei-2020.json')
-    .requiredOption('--out <dir>', 'directory for respondents.csv and report.json (created if missing)')
+    .requiredOption(
+      '--out <dir>',
+      'folder for respondents.csv and report.json (created if missing; must be empty)',
+    )
+    .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
     .option('--seed <n>', 'first seed (default: the scenario’s)', integerFor('seed'))
     .option('--seeds <k>', 'number of seeds to run', '1')
     .option('--respondents <n>', 'respondents in all', String(HUBEI_2020.n))
@@ -60,7 +68,7 @@ function survey(file: string, opts: SurveyOptions): void {
   const seeds = count('--seeds', opts.seeds, 1000);
   const respondents = count('--respondents', opts.respondents, 1_000_000);
   const { scenario } = loadScenario(file, { set: opts.set });
-  prepareOutDir(opts.out);
+  prepareOutDir(opts.out, { files: SURVEY_FILES, force: opts.force });
   const first = opts.seed ?? scenario.seed;
   const progress = !opts.quiet && process.stderr.isTTY;
   const reports: SurveyReport[] = [];

@@ -142,7 +142,7 @@ describe('wushe run: bad input', () => {
   it('--out on an existing file', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
-    expect(fails(['run', good, '--out', file])).toContain('not a directory');
+    expect(fails(['run', good, '--out', file])).toContain('exists and is not a folder');
   });
 
   it('--out below an existing file', () => {

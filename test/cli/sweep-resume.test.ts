@@ -75,7 +75,7 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
     // without --resume the folder is refused
     const refused = wushe(['sweep', planFile, '--out', out, '--quiet']);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/folder is not empty; add --resume/);
+    expect(refused.stderr).toMatch(/the folder is not empty .*; add --resume/);
 
     const resumed = wushe(['sweep', planFile, '--out', out, '--resume']);
     expectNoStack(resumed.stderr);

@@ -291,12 +291,12 @@ describe('wushe sweep: bad input exits 2 naming the problem', { timeout: 120_000
     writeFileSync(join(dir, 'a-file'), 'x');
     fails(
       ['sweep', planFile, '--out', join(dir, 'a-file', 'sub')],
-      /--out .*a-file\/sub: a parent in the path is not a directory/,
+      /--out .*a-file\/sub: a parent in the path is not a folder/,
     );
-    fails(['sweep', planFile, '--out', join(dir, 'a-file')], /--out .*a-file: exists and is not a directory/);
+    fails(['sweep', planFile, '--out', join(dir, 'a-file')], /--out .*a-file: exists and is not a folder/);
     fails(
       ['sweep', planFile, '--out', join(dir, 'w1')],
-      /--out .*w1: folder is not empty; add --resume to continue the sweep in it, or choose a new folder/,
+      /--out .*w1: the folder is not empty \(plan\.json, runs\.jsonl, summary\.csv, sweep\.json\); add --resume to continue the sweep in it, choose a new folder, or add --force/,
     );
     fails(
       ['sweep', planFile, '--out', join(dir, 'x4'), '--shard', '3/3'],
