@@ -1,3 +1,4 @@
+import { csvText } from '../src/batch/csv.ts';
 import { h } from './dom.ts';
 
 /** Saves a blob under a file name through a temporary link (works offline, no server). */
@@ -18,13 +19,9 @@ export function downloadJson(name: string, value: unknown): void {
   downloadText(name, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
 }
 
-/** CSV with a header row; values quoted when they need it. */
+/** CSV with a header row, written like the command line's files (src/batch/csv.ts). */
 export function toCsv(header: string[], rows: Array<Array<string | number | boolean | null>>): string {
-  const cell = (v: string | number | boolean | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return csvText(header, rows);
 }
 
 /** The page's CSS rules that apply inside SVG charts, so an exported chart looks as on screen. */

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { csvText } from '../batch/csv.ts';
 import type { LinkageEvent, RunSummary } from '../engine/result.ts';
 import { ELEMENTS } from '../model/elements.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -126,13 +127,6 @@ export function formatSummary(s: RunSummary): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A CSV field, quoted when it needs to be (RFC 4180). */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * `series.csv`: one row per week, columns `tick` then the series in their order. A `tick` series,
  * if the run has one, is the first column rather than a second `tick`.
@@ -141,18 +135,17 @@ export function seriesCsv(series: Record<string, number[]>): string {
   const keys = Object.keys(series).filter((k) => k !== 'tick');
   const ticks = series.tick;
   const rows = Math.max(0, ...Object.values(series).map((c) => c.length));
-  const lines = [['tick', ...keys].map(csvField).join(',')];
-  for (let t = 0; t < rows; t++) {
-    lines.push([ticks?.[t] ?? t, ...keys.map((k) => series[k][t])].map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const table: unknown[][] = [];
+  for (let t = 0; t < rows; t++) table.push([ticks?.[t] ?? t, ...keys.map((k) => series[k][t])]);
+  return csvText(['tick', ...keys], table);
 }
 
 /** `flows.csv`: one row per (from, to, mechanism). */
 export function flowsCsv(flows: RunSummary['flows']): string {
-  const lines = ['from,to,mechanism,count,strength'];
-  for (const f of flows) lines.push([f.from, f.to, f.mechanism, f.count, f.strength].map(csvField).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    ['from', 'to', 'mechanism', 'count', 'strength'],
+    flows.map((f) => [f.from, f.to, f.mechanism, f.count, f.strength]),
+  );
 }
 
 /** One event as a JSON line, with its fields in a fixed order. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
 import { prepareOutDir } from '../../src/cli/outDir.ts';
 import { minimalScenario, tempDir, writeScenario, wushe } from './helpers.ts';
+import { sweepScenario, writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
 const FILES = ['a.csv', 'b.json'];
@@ -135,5 +136,71 @@ describe('wushe: no silent loss in --out folders', () => {
     for (const cmd of ['run', 'survey', 'landscape', 'sweep', 'calibrate', 'merge']) {
       expect(wushe([cmd, '--help']).stdout, cmd).toMatch(/--force\s+write into a folder that is not empty/);
     }
+  });
+});
+
+describe('wushe sweep and merge: --force, --resume and plans', () => {
+  const sweepDir = join(dir, 'sweeps');
+  mkdirSync(sweepDir);
+  const planFile = writePlan(
+    sweepDir,
+    { design: 'grid', seed: 1, factors: { 'initial.volunteers': [0.2, 0.8] } },
+    sweepScenario({ ticks: 3 }),
+  );
+
+  it('--force starts a sweep afresh in a used folder, keeping files that are not its own', () => {
+    const out = join(sweepDir, 'out');
+    expect(wushe(['sweep', planFile, '--out', out, '--quiet', '--workers', '1']).status).toBe(0);
+    writeFileSync(join(out, 'sensitivity.csv'), 'stale, from a Morris sweep');
+    writeFileSync(join(out, 'README.txt'), 'keep me');
+    const both = wushe(['sweep', planFile, '--out', out, '--resume', '--force']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain(
+      '--resume continues the sweep in --out, --force starts it afresh; choose one',
+    );
+    const r = wushe(['sweep', planFile, '--out', out, '--quiet', '--workers', '1', '--force']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'README.txt',
+      'plan.json',
+      'runs.jsonl',
+      'summary.csv',
+      'sweep.json',
+    ]);
+    expect(readFileSync(join(out, 'runs.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('merge never writes into one of the folders it reads', () => {
+    const out = join(sweepDir, 'out');
+    const r = wushe(['merge', out, '--out', out, '--force']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is one of the folders being merged');
+    expect(existsSync(join(out, 'runs.jsonl'))).toBe(true);
+  });
+
+  it('a scenario given to sweep is named as such', () => {
+    const r = wushe(['sweep', join(sweepDir, 'scenario.json'), '--dry-run']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/scenario\.json: this looks like a scenario, not a sweep plan\./);
+    expect(r.stderr).not.toMatch(/unknown key/);
+  });
+
+  it('a scenario path written relative to the current folder gets a hint', () => {
+    const sub = join(sweepDir, 'plans');
+    mkdirSync(sub);
+    const plan = join(sub, 'plan.json');
+    writeFileSync(
+      plan,
+      JSON.stringify({ scenario: join('test', 'x', 'nothing.json'), design: 'grid', seed: 1, factors: {} }),
+    );
+    expect(wushe(['sweep', plan, '--dry-run']).stderr).toMatch(
+      /scenario: no such file test\/x\/nothing\.json \(looked for /,
+    );
+    writeFileSync(plan, JSON.stringify({ scenario: 'package.json', design: 'grid', seed: 1, factors: {} }));
+    const r = wushe(['sweep', plan, '--dry-run']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /paths are relative to the plan's folder, so from .*plans this one is ".*package\.json"/,
+    );
   });
 });

@@ -16,7 +16,8 @@ const engine = vi.hoisted(() => ({ runScenario: vi.fn() }));
 vi.mock('../../src/analysis/summary.ts', () => engine);
 
 const { main } = await import('../../src/cli/main.ts');
-const { csvField, formatSummary } = await import('../../src/cli/output.ts');
+const { formatSummary } = await import('../../src/cli/output.ts');
+const { csvField } = await import('../../src/batch/csv.ts');
 
 function fakeRun(s: Scenario): RunOutput {
   const per = (v: number) =>
