@@ -53,11 +53,11 @@ Examples:
   $ wushe merge results/part-* --out results/sweep-1
   $ wushe sweep --schema > plan.schema.json
 
-A plan (JSON) names a base scenario (a path relative to the plan, or inline), factors (a field's
-dotted path → a list of values or {"min": a, "max": b}), a design (grid, random, lhs, morris),
-samples (points for random/lhs, trajectories for morris), replicates and the master seed:
+A plan (JSON) names a base scenario (a path relative to the plan's folder, or inline), factors (a
+field's dotted path → a list of values or {"min": a, "max": b}), a design (grid, random, lhs,
+morris), samples (points for random/lhs, trajectories for morris), replicates and the master seed:
 
-  {"scenario": "../scenarios/baseline.json", "design": "lhs", "samples": 50, "replicates": 5,
+  {"scenario": "scenarios/baseline.json", "design": "lhs", "samples": 50, "replicates": 5,
    "seed": 1, "factors": {"initial.volunteers": {"min": 0, "max": 1}, "strategy": ["strengths-first", "balanced"]}}
 
 Writes to DIR: plan.json (the resolved plan, runnable again), sweep.json, runs.jsonl (one line
