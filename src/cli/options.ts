@@ -21,3 +21,13 @@ export function integerFor(path: string): (raw: string) => number {
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** A parser for a whole-number option from 1 to `max`. */
+export function positiveInt(name: string, max: number) {
+  return (raw: string): number => {
+    const v = Number(raw.trim());
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < 1 || v > max)
+      throw new InvalidArgumentError(`Expected a whole number of ${name} from 1 to ${max}.`);
+    return v;
+  };
+}

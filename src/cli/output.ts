@@ -216,23 +216,25 @@ export function writeOutDir(
 }
 
 /**
- * Starting strengths a small community cannot represent: each element starts as whole numbers of
- * organisations, partner links, volunteers and donors, so below a few thousand residents the
- * measured week-0 strength can differ from `initial` (docs/ODD.md, "Initialisation").
+ * Starting strengths rounded to whole numbers of agents: each element starts as whole numbers of
+ * organisations, partner links, volunteers and donors, so the measured week-0 strength can differ
+ * from `initial` (docs/ODD.md, "Initialisation"). One note naming every element whose value used
+ * differs from the one asked at the summary's precision (3 decimals), with both values; none when
+ * all are represented exactly.
  */
 export function startingStrengthNotes(
   asked: Record<string, number>,
   measured: Record<string, number>,
   residents: number,
 ): string[] {
-  const notes: string[] = [];
+  const rounded: string[] = [];
   for (const [element, value] of Object.entries(asked)) {
     const got = measured[element];
-    if (got !== undefined && Math.abs(got - value) > 0.05) {
-      notes.push(
-        `with ${residents} residents, initial.${element} = ${value} starts at ${got.toFixed(3)}: an element starts as whole numbers of agents (more residents represent it more exactly)`,
-      );
-    }
+    if (got !== undefined && Math.abs(got - value) >= 0.0005)
+      rounded.push(`initial.${element} ${got.toFixed(3)} (asked ${value})`);
   }
-  return notes;
+  if (rounded.length === 0) return [];
+  return [
+    `with ${residents.toLocaleString('en')} residents the elements start as whole numbers of agents, so the starting strengths used are ${rounded.join(', ')}; more residents represent them more exactly`,
+  ];
 }

@@ -3,18 +3,9 @@
  * Node worker pool, a progress bar on a terminal, and a clean stop on Ctrl-C or SIGTERM (the runs
  * in flight finish or are dropped, the workers end, the process exits with 130 or 143).
  */
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { WorkerPool } from '../worker/pool.ts';
-
-/** A parser for a whole-number option from 1 to `max`. */
-export function positiveInt(name: string, max: number) {
-  return (raw: string): number => {
-    const v = Number(raw.trim());
-    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < 1 || v > max)
-      throw new InvalidArgumentError(`Expected a whole number of ${name} from 1 to ${max}.`);
-    return v;
-  };
-}
+import { positiveInt } from './options.ts';
 
 export const workersOption = () =>
   new Option('--workers <n>', 'worker threads (default: every core)').argParser(positiveInt('workers', 1024));

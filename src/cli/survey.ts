@@ -11,17 +11,16 @@ import {
   surveyOnce,
 } from '../analysis/survey.ts';
 import { ELEMENTS } from '../model/elements.ts';
-import { UsageError } from './errors.ts';
 import { loadScenario } from './io.ts';
-import { collect, integerFor } from './options.ts';
+import { collect, integerFor, positiveInt } from './options.ts';
 import { prepareOutDir } from './outDir.ts';
 
 const SURVEY_FILES = ['respondents.csv', 'report.json'] as const;
 
 interface SurveyOptions {
   seed?: number;
-  seeds: string;
-  respondents: string;
+  seeds: number;
+  respondents: number;
   set?: string[];
   out: string;
   quiet?: boolean;
@@ -49,24 +48,16 @@ export function surveyCommand(): Command {
     )
     .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
     .option('--seed <n>', 'first seed (default: the scenario’s)', integerFor('seed'))
-    .option('--seeds <k>', 'number of seeds to run', '1')
-    .option('--respondents <n>', 'respondents in all', String(HUBEI_2020.n))
+    .option('--seeds <k>', 'number of seeds to run', positiveInt('seeds', 1000), 1)
+    .option('--respondents <n>', 'respondents in all', positiveInt('respondents', 1_000_000), HUBEI_2020.n)
     .option('--set <path=value>', 'override a scenario field by its dotted path (repeatable)', collect)
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText('after', EXAMPLES)
     .action((file: string, opts: SurveyOptions) => survey(file, opts));
 }
 
-function count(flag: string, raw: string, max: number): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > max)
-    throw new UsageError(`${flag} ${raw}: expected a whole number from 1 to ${max}`);
-  return n;
-}
-
 function survey(file: string, opts: SurveyOptions): void {
-  const seeds = count('--seeds', opts.seeds, 1000);
-  const respondents = count('--respondents', opts.respondents, 1_000_000);
+  const { seeds, respondents } = opts;
   const { scenario } = loadScenario(file, { set: opts.set });
   prepareOutDir(opts.out, { files: SURVEY_FILES, force: opts.force });
   const first = opts.seed ?? scenario.seed;

@@ -132,10 +132,13 @@ describe('wushe: no silent loss in --out folders', () => {
     }
   });
 
-  it('every command that writes a folder offers --force', () => {
+  it('every command that writes a folder offers --force; help shows defaults unquoted', () => {
     for (const cmd of ['run', 'survey', 'landscape', 'sweep', 'calibrate', 'merge']) {
-      expect(wushe([cmd, '--help']).stdout, cmd).toMatch(/--force\s+write into a folder that is not empty/);
+      const help = wushe([cmd, '--help']).stdout;
+      expect(help, cmd).toMatch(/--force\s+write into a folder that is not empty/);
+      expect(help, cmd).not.toMatch(/\(default: "/);
     }
+    expect(wushe(['survey', '--help']).stdout).toMatch(/--seeds <k>\s+number of seeds to run \(default: 1\)/);
   });
 });
 

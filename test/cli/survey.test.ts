@@ -60,8 +60,11 @@ describe('wushe survey', () => {
 
   it('bad input: exit 2 with a message naming the problem', () => {
     for (const [args, text] of [
-      [['survey', file, '--seeds', '0', '--out', join(dir, 'x')], '--seeds 0'],
-      [['survey', file, '--respondents', 'many', '--out', join(dir, 'x')], '--respondents many'],
+      [['survey', file, '--seeds', '0', '--out', join(dir, 'x')], "'--seeds <k>' argument '0' is invalid"],
+      [
+        ['survey', file, '--respondents', 'many', '--out', join(dir, 'x')],
+        "'--respondents <n>' argument 'many' is invalid",
+      ],
       [['survey', join(dir, 'missing.json'), '--out', join(dir, 'x')], 'no such file'],
       [['survey', file], "required option '--out <dir>'"],
     ] as const) {
