@@ -1,35 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { applySet, parseJson } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
-import { UsageError } from './errors.ts';
+import { fsReason, UsageError } from './errors.ts';
 import { cliLang } from './lang.ts';
-
-/** Describes a file-system error code in a few words. */
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a parent in the path is not a directory';
-    default:
-      return (e as Error).message;
-  }
-}
 
 /** Reads a text file, turning file-system failures into one-line `UsageError`s. */
 export function readText(file: string): string {
   try {
-    if (statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: is a directory`);
+    if (statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: is a folder`);
     return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${file}: ${reason(e)}`);
+    throw new UsageError(`cannot read ${file}: ${fsReason(e)}`);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors.ts';
+import { fsReason, UsageError } from './errors.ts';
 
 export interface OutDirOptions {
   /** The files the command writes there (names inside the folder); `--force` replaces these. */
@@ -18,30 +18,6 @@ export interface OutDirOptions {
   resume?: boolean;
   /** What to suggest besides `--force` when the folder is not empty (e.g. "add --resume …"). */
   alternative?: string;
-}
-
-/** Describes a file-system error code in a few words. */
-export function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a parent in the path is not a folder';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EEXIST':
-      return 'already exists';
-    default:
-      return (e as Error).message;
-  }
 }
 
 /** `stat` of a path, or undefined when nothing is there; other failures are usage errors. */

@@ -23,7 +23,7 @@ describe('wushe run: bad input', () => {
   });
 
   it('a directory', () => {
-    expect(fails(['run', dir])).toContain(`cannot read ${dir}: is a directory`);
+    expect(fails(['run', dir])).toContain(`cannot read ${dir}: is a folder`);
   });
 
   it('invalid JSON, with line and column', () => {
