@@ -5,7 +5,7 @@
  * runs one share of it. Plans: src/batch/loadPlan.ts; the folder: src/batch/sweepFolder.ts and
  * ./sweepFolder.ts; the runs: `runSweep` (src/batch/runSweep.ts) on ./pool.ts.
  */
-import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { planJsonSchema, planToFile, type ResolvedPlan } from '../batch/plan.ts';
@@ -135,7 +135,12 @@ async function sweep(planPath: string | undefined, opts: SweepOptions): Promise<
       'wushe sweep: --resume continues the sweep in --out, --force starts it afresh; choose one',
       'wushe sweep',
     );
-  const existing = opts.resume === true && existsSync(out) && folderEntries(out).length > 0 && startedIn(out);
+  const existing =
+    opts.resume === true &&
+    existsSync(out) &&
+    statSync(out).isDirectory() &&
+    folderEntries(out).length > 0 &&
+    startedIn(out);
   prepareOutDir(out, {
     files: SWEEP_FILES,
     // resuming keeps the folder; a sweep killed before its first run is started afresh
