@@ -16,7 +16,7 @@ import { UsageError } from './errors.ts';
 import { loadScenario, readText } from './io.ts';
 import { collect } from './options.ts';
 import { prepareOutDir } from './outDir.ts';
-import { formatTable } from './survey.ts';
+import { formatTable } from './surveyTable.ts';
 
 const CALIBRATE_FILES = ['scenario.json', 'fit.json', 'trace.jsonl'] as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HUBEI_2020 } from '../../src/analysis/published.ts';
 import type { FixedEffectsFit } from '../../src/analysis/regression.ts';
 import { INDICATORS, type SurveyReport, summarise } from '../../src/analysis/survey.ts';
-import { formatTable } from '../../src/cli/survey.ts';
+import { formatTable } from '../../src/cli/surveyTable.ts';
 import { ELEMENTS } from '../../src/model/elements.ts';
 
 const regressionFit = (coef: number): FixedEffectsFit => ({
