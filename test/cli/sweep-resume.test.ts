@@ -123,3 +123,46 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
     );
   });
 });
+
+/** Starts a sweep and sends SIGTERM once `atLeast` lines are on disk; resolves with its exit and stderr. */
+function terminateHalfWay(out: string, atLeast: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'wushe.mjs'), 'sweep', planFile, '--out', out, '--workers', '1', '--quiet'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const file = join(out, 'runs.jsonl');
+    const timer = setInterval(() => {
+      if (lineCount(file) >= atLeast) {
+        child.kill('SIGTERM');
+        clearInterval(timer);
+      }
+    }, 5);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('wushe sweep on SIGTERM (Slurm scancel)', { timeout: 120_000 }, () => {
+  it('stops the workers, exits 143 saying how to resume, and resumes to the whole sweep', async () => {
+    const out = join(dir, 'terminated');
+    const stopped = await terminateHalfWay(out, RUNS / 4);
+    expect(stopped.code).toBe(143);
+    expect(stopped.stderr).toMatch(
+      /^wushe sweep: stopped by SIGTERM after \d+ runs; continue with the same command and --resume\n$/,
+    );
+    expect(lineCount(join(out, 'runs.jsonl'))).toBeLessThan(RUNS);
+    const resumed = wushe(['sweep', planFile, '--out', out, '--resume', '--quiet']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const whole = join(dir, 'whole');
+    if (!existsSync(whole)) expect(wushe(['sweep', planFile, '--out', whole, '--quiet']).status).toBe(0);
+    expect(sortedLines(join(out, 'runs.jsonl'))).toEqual(sortedLines(join(whole, 'runs.jsonl')));
+  });
+});
