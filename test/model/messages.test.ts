@@ -167,3 +167,44 @@ describe('--set with a JSON object', () => {
     expect(applySet(base(), 'nothing', { lang: 'zh' })).toMatch(/^--set nothing：应写成 路径=值/);
   });
 });
+
+describe('no English leaks into Chinese messages', () => {
+  it('whatever is wrong with a scenario, every Chinese message is in Chinese', async () => {
+    const { default: fc } = await import('fast-check');
+    const { SETTABLE_PATHS } = await import('../../src/model/parse.ts');
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.boolean(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -10, max: 1e7 }),
+      fc.string({ maxLength: 5 }),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.dictionary(fc.constantFrom('min', 'max', 'zh', 'en', 'type', 'tick', 'x'), fc.integer(), {
+        maxKeys: 3,
+      }),
+      fc.constant([
+        { type: 'shock', tick: 1, need: 'all', size: 2, extra: 1 },
+        { type: 'grant', tick: 'a' },
+      ]),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...SETTABLE_PATHS), value), { minLength: 1, maxLength: 4 }),
+        (sets) => {
+          const file = base();
+          for (const [path, v] of sets) applySet(file, `${path}=${JSON.stringify(v)}`);
+          const zh = validateScenario(file, { lang: 'zh' });
+          const en = validateScenario(file);
+          expect(zh.ok).toBe(en.ok);
+          if (zh.ok || en.ok) return;
+          expect(zh.issues.map((i) => i.path)).toEqual(en.issues.map((i) => i.path));
+          for (const i of zh.issues) {
+            expect(i.message, `${i.path}: ${i.message}`).toMatch(CJK);
+            expect(i.message).not.toMatch(/Invalid|expected|Too (big|small)|must|required/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
