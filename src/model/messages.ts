@@ -66,6 +66,19 @@ export const MESSAGES = {
     en: () => 'unknown intervention type',
     zh: () => '未知的干预类型',
   },
+  // knock-outs (scenario `knockouts`: mechanism ids switched off)
+  mechanismNotText: {
+    en: () => 'must be a mechanism id (text)',
+    zh: () => '必须是机制编号（文字）',
+  },
+  unknownMechanism: {
+    en: (p) => `unknown mechanism ${q(p.id)}; see \`wushe schema\` for the ids`,
+    zh: (p) => `未知的机制 ${q(p.id)}；机制编号见 \`wushe schema\``,
+  },
+  unknownMechanismHint: {
+    en: (p) => `unknown mechanism ${q(p.id)} (did you mean ${q(p.hint)}?); see \`wushe schema\` for the ids`,
+    zh: (p) => `未知的机制 ${q(p.id)}（是不是 ${q(p.hint)}？）；机制编号见 \`wushe schema\``,
+  },
   wholeScenario: { en: () => '(scenario)', zh: () => '（情景）' },
   invalidJson: { en: (p) => `invalid JSON: ${p.reason}`, zh: (p) => `JSON 格式错误：${p.reason}` },
   jsonUnexpectedEnd: { en: () => 'unexpected end of the text', zh: () => '文本意外结束' },

@@ -17,6 +17,7 @@ const PARAM_VALUES = {
   assignment: 'ASSIGNMENT',
   path: 'PATHX',
   example: 'EXAMPLE',
+  id: 'IDENT',
 };
 const CJK = /[\u4e00-\u9fff]/;
 
