@@ -4,6 +4,11 @@
  * repository's (so examples that write `out/…`, `plan.json` or `my-schema.json` leave the
  * repository alone). Long examples run with small sizes through the substitutions below, which
  * only shrink sizes; the few examples that cannot run here are listed with the reason.
+ *
+ * `npx wushe` in a project folder installs that folder into npx's cache, which runs its `prepare`
+ * script (a full build): here npx gets a cache of its own (so nothing outside the test changes)
+ * and runs no scripts (the tests' global setup has built dist/ already, and a rebuild would pull
+ * dist/ from under the other test files), and never asks a registry.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -67,11 +72,15 @@ function shellExamples(): string[] {
 }
 
 const project = mkdtempSync(join(tmpdir(), 'wushe-readme-'));
+const npxCache = mkdtempSync(join(tmpdir(), 'wushe-readme-npx-'));
 for (const entry of readdirSync(ROOT)) {
   if (['.git', 'out', 'plan.json', 'my-schema.json', 'plan.schema.json'].includes(entry)) continue;
   symlinkSync(join(ROOT, entry), join(project, entry));
 }
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(project, { recursive: true, force: true });
+  rmSync(npxCache, { recursive: true, force: true });
+});
 
 function sh(command: string) {
   const { WUSHE_DEBUG: _d, ...env } = process.env;
@@ -79,8 +88,16 @@ function sh(command: string) {
     cwd: project,
     encoding: 'utf8',
     timeout: 180_000,
-    // never ask a registry: `npx wushe` must be this project's own command
-    env: { ...env, LANG: 'C', LC_ALL: '', npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+    env: {
+      ...env,
+      LANG: 'C',
+      LC_ALL: '',
+      npm_config_cache: npxCache,
+      npm_config_ignore_scripts: 'true',
+      // never ask a registry: `npx wushe` must be this project's own command
+      npm_config_offline: 'true',
+      npm_config_update_notifier: 'false',
+    },
   });
 }
 

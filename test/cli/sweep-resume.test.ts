@@ -129,7 +129,7 @@ function terminateHalfWay(out: string, atLeast: number): Promise<{ code: number 
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'bin', 'wushe.mjs'), 'sweep', planFile, '--out', out, '--workers', '1', '--quiet'],
+      [join(ROOT, 'dist', 'cli.js'), 'sweep', planFile, '--out', out, '--workers', '1', '--quiet'],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
