@@ -71,7 +71,7 @@ export const COMMANDS: Record<string, { term: string; summary: string; load: () 
     load: async () => (await import('./run.ts')).runCommand(),
   },
   validate: {
-    term: 'validate <scenario...>',
+    term: 'validate [options] <scenario...>',
     summary: 'check scenario files against the scenario schema',
     load: async () => (await import('./validate.ts')).validateCommand(),
   },
@@ -137,7 +137,8 @@ export async function program(load: readonly string[] = Object.keys(COMMANDS)): 
     });
   for (const [name, entry] of Object.entries(COMMANDS)) {
     const cmd = load.includes(name) ? await entry.load() : new Command(name).description(entry.summary);
-    if (load.includes(name))
+    // every command that reads a scenario or plan prints its problems in the language asked for
+    if (load.includes(name) && name !== 'schema')
       cmd
         .option('--lang <lang>', 'language of messages: en or zh (default: from LC_ALL/LANG)', parseLang)
         .hook('preAction', (c) => setCliLang(c.opts().lang));
