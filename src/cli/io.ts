@@ -70,17 +70,15 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
 
   const result = validateScenario(value, { lang });
   if (!result.ok) {
-    const lines = result.errors
-      .flatMap((e) => e.split('\n'))
-      .map((line) => `${file}: ${line}${origin(line, origins)}`);
+    const issues = result.issues ?? result.errors.map((e) => ({ path: '', message: e }));
+    const lines = result.errors.map((line, k) => `${file}: ${line}${origin(issues[k]?.path ?? '', origins)}`);
     throw new UsageError(lines);
   }
   return { scenario: result.scenario };
 }
 
 /** ` (from --set …)` when a validation message is about a path an override set. */
-function origin(line: string, origins: Map<string, string>): string {
-  const path = line.slice(0, line.indexOf(':'));
+function origin(path: string, origins: Map<string, string>): string {
   for (const [p, o] of origins) {
     if (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)) return ` (from ${o})`;
   }

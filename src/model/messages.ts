@@ -112,6 +112,14 @@ export function message(id: MessageId, lang: Lang = 'en', params: MessageParams 
   return (MESSAGES[id][lang] as Template)(params);
 }
 
+/**
+ * One problem as a line: `path: message` in English, `path：message` in Chinese (the full-width
+ * colon of Chinese text).
+ */
+export function issueLine(path: string, text: string, lang: Lang = 'en'): string {
+  return `${path}${lang === 'zh' ? '：' : ': '}${text}`;
+}
+
 /** `'zh'` for a locale such as `zh_CN.UTF-8` or `zh-Hans`, otherwise `'en'`. */
 export function langOfLocale(locale: string | undefined): Lang {
   return locale && /^zh/i.test(locale) ? 'zh' : 'en';

@@ -1,5 +1,5 @@
 import { jsonErrorOffset, lineColumn } from './jsonPosition.ts';
-import { type Lang, message } from './messages.ts';
+import { issueLine, type Lang, message } from './messages.ts';
 import { ALL_NUMBERS } from './parameters.ts';
 import {
   closest,
@@ -37,9 +37,9 @@ export function parseJson(
           ? message('jsonUnexpectedEnd', lang)
           : message('jsonUnexpectedChar', lang, { char: JSON.stringify(clean[offset]) });
     const error = message('invalidJson', lang, { reason });
-    if (offset === undefined) return { ok: false, error: `${name}: ${error}` };
+    if (offset === undefined) return { ok: false, error: issueLine(name, error, lang) };
     const { line, column } = lineColumn(clean, offset);
-    return { ok: false, error: `${name}:${line}:${column}: ${error}` };
+    return { ok: false, error: issueLine(`${name}:${line}:${column}`, error, lang) };
   }
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ELEMENTS, type ElementId, STRATEGIES, type StrategyId } from './elements.ts';
 import { type Intervention, type InterventionInput, interventionSchema } from './interventions.ts';
 import { KNOCKOUT_IDS } from './mechanisms.ts';
-import { type Lang, type MessageId, type MessageParams, message } from './messages.ts';
+import { issueLine, type Lang, type MessageId, type MessageParams, message } from './messages.ts';
 import {
   ALL_NUMBERS,
   defaultParameters,
@@ -164,9 +164,10 @@ export type ValidationResult =
   | { ok: true; scenario: Scenario }
   | {
       ok: false;
-      /** One `path: message` line per problem. */
+      /** One `path: message` line per problem (`path：message` in Chinese). */
       errors: string[];
-      issues: ValidationIssue[];
+      /** The same problems with path and message apart (always given by `validateScenario`). */
+      issues?: ValidationIssue[];
     };
 
 export interface ValidateOptions {
@@ -184,7 +185,7 @@ export function validateScenario(input: unknown, options: ValidateOptions = {}):
     return {
       ok: false,
       issues,
-      errors: issues.map((i) => `${i.path || message('wholeScenario', lang)}: ${i.message}`),
+      errors: issues.map((i) => issueLine(i.path || message('wholeScenario', lang), i.message, lang)),
     };
   }
   return { ok: true, scenario: resolveScenario(parsed.data as ScenarioFile) };

@@ -16,8 +16,8 @@ describe('wushe: messages in the user’s language', () => {
     const r = wushe(['validate', bad, syntax, '--lang', 'zh']);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')).toEqual([
-      `${bad}: ticks: 必须在 1 到 5200 之间`,
-      `${syntax}:1:8: JSON 格式错误：意外的字符 "}"`,
+      `${bad}: ticks：必须在 1 到 5200 之间`,
+      `${syntax}:1:8：JSON 格式错误：意外的字符 "}"`,
       '',
     ]);
     const s = wushe(['run', bad, '--set', 'residnts=500', '--lang', 'zh']);

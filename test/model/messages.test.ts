@@ -90,11 +90,11 @@ describe('validateScenario in both languages', () => {
     const en = validateScenario(broken());
     const zh = validateScenario(broken(), { lang: 'zh' });
     if (en.ok || zh.ok) throw new Error('expected the scenario to be invalid');
-    expect(en.issues.length).toBeGreaterThan(15);
-    expect(zh.issues.map((i) => i.path)).toEqual(en.issues.map((i) => i.path));
-    for (const i of en.issues) expect(i.message, i.path).not.toMatch(CJK);
-    for (const i of zh.issues) expect(i.message, i.path).toMatch(CJK);
-    expect(zh.errors).toEqual(zh.issues.map((i) => `${i.path}: ${i.message}`));
+    expect(en.issues!.length).toBeGreaterThan(15);
+    expect(zh.issues!.map((i) => i.path)).toEqual(en.issues!.map((i) => i.path));
+    for (const i of en.issues!) expect(i.message, i.path).not.toMatch(CJK);
+    for (const i of zh.issues!) expect(i.message, i.path).toMatch(CJK);
+    expect(zh.errors).toEqual(zh.issues!.map((i) => `${i.path}：${i.message}`));
   });
 
   it('keeps the English wording and translates it', () => {
@@ -102,28 +102,28 @@ describe('validateScenario in both languages', () => {
     const en = validateScenario(file);
     const zh = validateScenario(file, { lang: 'zh' });
     expect(en.ok ? [] : en.errors).toEqual(['initial.volunteers: must be between 0 and 1']);
-    expect(zh.ok ? [] : zh.errors).toEqual(['initial.volunteers: 必须在 0 到 1 之间']);
+    expect(zh.ok ? [] : zh.errors).toEqual(['initial.volunteers：必须在 0 到 1 之间']);
     const { seed: _s, ...noSeed } = base();
     const v = validateScenario(noSeed, { lang: 'zh' });
-    expect(v.ok ? [] : v.errors).toEqual(['seed: 必须填写']);
+    expect(v.ok ? [] : v.errors).toEqual(['seed：必须填写']);
   });
 
   it('a problem with the whole scenario', () => {
     const v = validateScenario([], { lang: 'zh' });
-    expect(v.ok ? [] : v.errors).toEqual(['（情景）: 必须是对象（{ … }）']);
+    expect(v.ok ? [] : v.errors).toEqual(['（情景）：必须是对象（{ … }）']);
     const e = validateScenario(7);
     expect(e.ok ? [] : e.errors).toEqual(['(scenario): must be an object ({ … })']);
   });
 
   it('parseScenario passes the language on, for syntax errors too', () => {
     const zh = parseScenario('{"id": }', 'f.json', { lang: 'zh' });
-    expect(zh.ok ? [] : zh.errors).toEqual(['f.json:1:8: JSON 格式错误：意外的字符 "}"']);
+    expect(zh.ok ? [] : zh.errors).toEqual(['f.json:1:8：JSON 格式错误：意外的字符 "}"']);
     const end = parseJson('{"id": ', 'f.json', { lang: 'zh' });
-    expect(end.ok ? '' : end.error).toMatch(/^f\.json:1:8: JSON 格式错误：文本意外结束$/);
+    expect(end.ok ? '' : end.error).toMatch(/^f\.json:1:8：JSON 格式错误：文本意外结束$/);
     const en = parseScenario('{"id": }', 'f.json');
     expect(en.ok ? [] : en.errors[0]).toMatch(/^f\.json:1:8: invalid JSON: /);
     const invalid = parseScenario(JSON.stringify({ ...base(), ticks: 0 }), 'f.json', { lang: 'zh' });
-    expect(invalid.ok ? [] : invalid.errors).toEqual(['ticks: 必须在 1 到 5200 之间']);
+    expect(invalid.ok ? [] : invalid.errors).toEqual(['ticks：必须在 1 到 5200 之间']);
   });
 });
 
@@ -198,8 +198,8 @@ describe('no English leaks into Chinese messages', () => {
           const en = validateScenario(file);
           expect(zh.ok).toBe(en.ok);
           if (zh.ok || en.ok) return;
-          expect(zh.issues.map((i) => i.path)).toEqual(en.issues.map((i) => i.path));
-          for (const i of zh.issues) {
+          expect(zh.issues!.map((i) => i.path)).toEqual(en.issues!.map((i) => i.path));
+          for (const i of zh.issues!) {
             expect(i.message, `${i.path}: ${i.message}`).toMatch(CJK);
             expect(i.message).not.toMatch(/Invalid|expected|Too (big|small)|must|required/);
           }
