@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { type Lang, message } from '../model/messages.ts';
 import { applySet, parseJson } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
 import { fsReason, UsageError } from './errors.ts';
@@ -71,16 +72,19 @@ export function loadScenario(file: string, overrides: Overrides = {}): LoadedSce
   const result = validateScenario(value, { lang });
   if (!result.ok) {
     const issues = result.issues ?? result.errors.map((e) => ({ path: '', message: e }));
-    const lines = result.errors.map((line, k) => `${file}: ${line}${origin(issues[k]?.path ?? '', origins)}`);
+    const lines = result.errors.map(
+      (line, k) => `${file}: ${line}${origin(issues[k]?.path ?? '', origins, lang)}`,
+    );
     throw new UsageError(lines);
   }
   return { scenario: result.scenario };
 }
 
 /** ` (from --set …)` when a validation message is about a path an override set. */
-function origin(path: string, origins: Map<string, string>): string {
+function origin(path: string, origins: Map<string, string>, lang: Lang): string {
   for (const [p, o] of origins) {
-    if (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)) return ` (from ${o})`;
+    if (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`))
+      return message('fromOption', lang, { option: o });
   }
   return '';
 }

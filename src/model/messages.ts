@@ -79,6 +79,7 @@ export const MESSAGES = {
     en: (p) => `unknown mechanism ${q(p.id)} (did you mean ${q(p.hint)}?); see \`wushe schema\` for the ids`,
     zh: (p) => `未知的机制 ${q(p.id)}（是不是 ${q(p.hint)}？）；机制编号见 \`wushe schema\``,
   },
+  fromOption: { en: (p) => ` (from ${p.option})`, zh: (p) => `（来自 ${p.option}）` },
   wholeScenario: { en: () => '(scenario)', zh: () => '（情景）' },
   invalidJson: { en: (p) => `invalid JSON: ${p.reason}`, zh: (p) => `JSON 格式错误：${p.reason}` },
   jsonUnexpectedEnd: { en: () => 'unexpected end of the text', zh: () => '文本意外结束' },

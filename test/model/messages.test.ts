@@ -18,6 +18,7 @@ const PARAM_VALUES = {
   path: 'PATHX',
   example: 'EXAMPLE',
   id: 'IDENT',
+  option: 'OPTION',
 };
 const CJK = /[\u4e00-\u9fff]/;
 
