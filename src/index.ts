@@ -72,6 +72,14 @@ export {
   type LandscapePoint,
   landscapePoints,
 } from './batch/landscape.ts';
+export {
+  type LoadedPlan,
+  type LoadPlanOptions,
+  type LoadPlanResult,
+  loadPlanText,
+  loadPlanValue,
+  looksLikeScenario,
+} from './batch/loadPlan.ts';
 export { METRIC_KEYS, type RunMetrics, runMetrics } from './batch/metrics.ts';
 export {
   checkPlanShape,
@@ -83,8 +91,27 @@ export {
   resolvePlan,
 } from './batch/plan.ts';
 export { parseRecord, type RunRecord, recordLine } from './batch/records.ts';
+export {
+  type RunSweepOptions,
+  runSweep,
+  type SweepResult,
+  type SweepRunner,
+  sweepTasks,
+} from './batch/runSweep.ts';
 export { deriveSeed } from './batch/seeds.ts';
 export { createSweep, type RunSpec, runSpec, type Sweep, scenarioForRun } from './batch/sweep.ts';
+export {
+  isSweepInfo,
+  PLAN_FILE,
+  parseRunsText,
+  RUNS_FILE,
+  runsText,
+  SUMMARY_FILE,
+  SWEEP_FILE,
+  SWEEP_FILES,
+  type SweepInfo,
+  sweepInfo,
+} from './batch/sweepFolder.ts';
 // running scenarios
 export { REPORTERS, type Reporter, SERIES_COLUMNS } from './engine/reporters.ts';
 export type { Flow, LinkageEvent, Outcomes, Pathway, RunRecording, RunSummary } from './engine/result.ts';
@@ -109,6 +136,7 @@ export {
   PROCESSES,
   type Process,
 } from './model/mechanisms.ts';
+export { LANGS, type Lang, MESSAGES, type MessageId, message } from './model/messages.ts';
 export {
   ALL_NUMBERS,
   defaultParameters,

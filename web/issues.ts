@@ -6,11 +6,10 @@ import type { Lang } from './i18n/index.ts';
  * The one place where the web app asks the core to read and check a scenario, and where every
  * validation message it shows is put into the interface language.
  *
- * The core's messages are English `path: message` lines. Until the core gives them in Chinese
- * itself, `localiseIssue` translates the known English wordings (the same wordings, one rule per
- * message of src/model/scenario.ts and src/model/parse.ts); an unknown wording is shown as it is.
- * When the core takes a language (`validateScenario(value, { lang })`), pass `lang` through in
- * `checkScenario` and `readJson` below and let `localiseIssue` return the line unchanged.
+ * Scenario checks ask the core for their messages in the interface language
+ * (`validateScenario(value, { lang })`, from the message catalogue in src/model/messages.ts).
+ * `localiseIssue` remains for the few English lines produced elsewhere (e.g. a landscape's ranges):
+ * it translates the known wordings and shows an unknown one as it is.
  */
 
 type Rule = [RegExp, (m: RegExpMatchArray) => string];
@@ -70,10 +69,8 @@ export function issuePath(issue: string): string {
 
 /** Validates a scenario, with the problems in `lang`. */
 export function checkScenario(value: unknown, lang: Lang): ValidationResult {
-  const v = validateScenario(value);
-  return v.ok
-    ? v
-    : { ok: false, errors: v.errors.flatMap((e) => e.split('\n')).map((e) => localiseIssue(e, lang)) };
+  const v = validateScenario(value, { lang });
+  return v.ok ? v : { ok: false, errors: v.errors.flatMap((e) => e.split('\n')) };
 }
 
 /** Reads scenario text: the file as written (defaults not filled in), or its problems in `lang`. */
@@ -82,8 +79,8 @@ export function readScenarioText(
   name: string,
   lang: Lang,
 ): { ok: true; file: ScenarioFile } | { ok: false; errors: string[] } {
-  const json = parseJson(text, name);
-  if (!json.ok) return { ok: false, errors: [localiseIssue(json.error, lang)] };
+  const json = parseJson(text, name, { lang });
+  if (!json.ok) return { ok: false, errors: [json.error] };
   const v = checkScenario(json.value, lang);
   if (!v.ok) return v;
   const { $schema: _schema, ...file } = json.value as ScenarioFile;

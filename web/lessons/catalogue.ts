@@ -1,3 +1,5 @@
+import { SOCIAL_WORKERS } from '../../src/model/elements.ts';
+import { MECHANISMS } from '../../src/model/mechanisms.ts';
 import type { ScenarioFile } from '../../src/model/scenario.ts';
 import { presetById } from '../presets.ts';
 
@@ -35,15 +37,18 @@ function preset(id: string, change?: (f: ScenarioFile) => void): ScenarioFile {
 }
 
 /**
- * Social workers taken out of the community: THE ONE PLACE to switch this lesson to a knock-out.
- * For now the run starts with no social workers (starting strength 0, i.e. 0 full-time workers).
- * When the scenario field `knockouts: string[]` (mechanism ids) is available, replace the body by
- * `f.knockouts = [...the social workers' mechanism ids]` so that social workers exist but their
- * mechanisms never act.
+ * Social workers taken out of the community, as the pattern battery does (`social-workers-key`):
+ * none at the start, and every mechanism that would bring them in (contracts, fund-paid time,
+ * training local para-professionals) knocked out, so none arrive during the run either.
  */
 export function withoutSocialWorkers(f: ScenarioFile): void {
   f.initial.socialWorkers = 0;
+  f.knockouts = [...new Set([...(f.knockouts ?? []), ...BRING_SOCIAL_WORKERS])];
 }
+
+const BRING_SOCIAL_WORKERS = MECHANISMS.filter(
+  (m) => m.target === SOCIAL_WORKERS && m.source !== SOCIAL_WORKERS,
+).map((m) => m.id);
 
 /** A grant of about one Hubei community-year (≈286,000 yuan for ≈8,000 residents), paid over two years. */
 function grant(f: ScenarioFile): void {
