@@ -62,7 +62,11 @@ function exportsOf(text: string): Export[] {
 }
 
 /** Where the brackets opened on `text` are all closed again. */
-function depthDelta(text: string): number {
+function depthDelta(line: string): number {
+  // comment text (an apostrophe in "a sweep's", a parenthesis) is not code
+  const trimmed = line.trim();
+  if (trimmed.startsWith('*') || trimmed.startsWith('/*') || trimmed.startsWith('//')) return 0;
+  const text = line.replace(/\/\*.*?\*\//g, '');
   let d = 0;
   let quote = '';
   for (let i = 0; i < text.length; i++) {
