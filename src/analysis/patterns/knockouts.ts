@@ -1,33 +1,42 @@
 import { MECHANISMS, type Mechanism } from '../../engine/mechanisms.ts';
 import type { RunSummary } from '../../engine/result.ts';
 import { ELEMENTS } from '../../model/elements.ts';
-import { community, REPORT } from './common.ts';
+import { community, meanOver, REPORT } from './common.ts';
 import type { Pattern } from './types.ts';
 
 /** A middling community whose base spreads its effort evenly (balanced), so every channel is in use. */
-const base = community({}, { strategy: 'balanced' });
+export const KNOCKOUT_BASE = community({}, { strategy: 'balanced' });
+const base = KNOCKOUT_BASE;
 const off = (ids: string[]) => community({}, { strategy: 'balanced', knockouts: ids });
 
 /** Every 联中动 channel between two different carriers or from the base: knocked out, its target grows less. */
-const CHANNELS = MECHANISMS.filter(
+export const CHANNELS = MECHANISMS.filter(
   (m) => !m.project && m.source >= 0 && m.target >= 0 && m.source !== m.target,
 );
 /** Every linkage mechanism between elements, 联中动 and 动中联. */
 const LINKAGE = MECHANISMS.filter((m) => m.project || m.source !== m.target).map((m) => m.id);
 const PROJECTS = MECHANISMS.filter((m) => m.project).map((m) => m.id);
 
-const gain = (s: RunSummary, e: number) => s.final.strength[ELEMENTS[e]] - s.initial.strength[ELEMENTS[e]];
+/**
+ * The target's strength averaged over every week of the run (weeks 1 … end; the area under its
+ * curve divided by the run's length). Measurement choice: with finite room for organisations and a
+ * finite pool of willing residents, the other channels fill the room a knocked-out channel leaves, so
+ * the channel mostly delays the target's growth; an end level two years on misses a delay that the
+ * strength-weeks over the run count. Knock-outs also change which random draws later events get, so
+ * a seed's two runs are only loosely paired; averaging over the whole run evens out part of that.
+ */
+const strengthWeeks = (s: RunSummary, e: number) => meanOver(s, `strength.${ELEMENTS[e]}`, 1, s.ticks);
 
 function channel({ id, source, target, zh, en }: Mechanism): Pattern {
   return {
     id: `knockout-${id}`,
     title: { zh: `关闭：${zh}`, en: `Knocked out: ${en}` },
     source: `${REPORT}: the channel ${ELEMENTS[source]} → ${ELEMENTS[target]}; knock-out test`,
-    expected: `with ${id} knocked out, ${ELEMENTS[target]} gains less strength over two years than with it: the mean difference and its whole 95% interval below 0`,
+    expected: `with ${id} knocked out, ${ELEMENTS[target]} is weaker over the two years (its strength averaged over every week of the run: a delay counts, not only the level at the end) than with it: the mean difference and its whole 95% interval below 0`,
     arms: { base, off: off([id]) },
     judge: { kind: 'mean', below: 0, wholeInterval: true },
-    unit: `${ELEMENTS[target]} strength gained without − with (strength units)`,
-    measure: (r) => gain(r.off, target) - gain(r.base, target),
+    unit: `${ELEMENTS[target]} strength averaged over weeks 1–104, without − with (strength units)`,
+    measure: (r) => strengthWeeks(r.off, target) - strengthWeeks(r.base, target),
   };
 }
 
@@ -38,11 +47,12 @@ export const KNOCKOUT_PATTERNS: Pattern[] = [
     title: { zh: '没有动中联项目', en: 'No 动中联 projects' },
     source: `${REPORT}: 动中联, projects bring organisations in`,
     expected:
-      'with every project mechanism knocked out, fewer organisations at the end of two years: the mean difference and its whole 95% interval below 0',
+      'with every project mechanism knocked out, fewer organisations over the two years (their number averaged over every week of the run, as for the single channels): the mean difference and its whole 95% interval below 0',
     arms: { base, off: off(PROJECTS) },
     judge: { kind: 'mean', below: 0, wholeInterval: true },
-    unit: 'organisations without − with projects',
-    measure: (r) => r.off.final.counts.organizations - r.base.final.counts.organizations,
+    unit: 'organisations averaged over weeks 1–104, without − with projects',
+    measure: (r) =>
+      meanOver(r.off, 'organizations', 1, r.off.ticks) - meanOver(r.base, 'organizations', 1, r.base.ticks),
   },
   {
     id: 'knockout-all-linkage',
