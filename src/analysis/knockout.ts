@@ -7,9 +7,11 @@ import { type Scenario, validateScenario } from '../model/scenario.ts';
  * between two elements and every 动中联 mechanism inside projects. Growth inside one element (a
  * volunteer asks a neighbour, becomes core; a neighbour joins an organisation) stays on.
  */
-export const LINKAGE_MECHANISMS: readonly string[] = MECHANISMS.filter(
-  (m) => m.project || m.source !== m.target,
-).map((m) => m.id);
+export const LINKAGE_MECHANISMS: readonly string[] = [
+  ...MECHANISMS.filter((m) => m.project || m.source !== m.target).map((m) => m.id),
+  // charity is a resource, not an actor: its aid reaching residents through an actor is linkage too
+  'actors-deliver-aid',
+];
 
 /**
  * The rates of those channels, for a model without a scenario `knockouts` field: set to 0 they
@@ -29,6 +31,7 @@ export const LINKAGE_RATES: readonly string[] = [
   'parameters.socialWorkers.directRate',
   'parameters.socialWorkers.catalysis',
   'parameters.projects.problemRate',
+  'parameters.charity.aidShare',
 ];
 
 /**

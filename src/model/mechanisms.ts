@@ -273,6 +273,11 @@ export const PROCESSES: readonly Process[] = [
   { id: 'committee-venues', zh: '社区提供场地', en: 'the committee provides venues' },
   { id: 'committee-contacts', zh: '社区提供居民联系', en: 'the committee opens its contacts with residents' },
   {
+    id: 'actors-deliver-aid',
+    zh: '慈善资源经由行动主体送达居民',
+    en: 'charity aid reaches residents through an actor (committee, social workers, volunteers, organisations)',
+  },
+  {
     id: 'partner-link-lapse',
     zh: '共建关系缺少共同行动而失效',
     en: 'partner links lapse without joint work',

@@ -1,6 +1,7 @@
 import { MECHANISMS, type Mechanism } from '../../engine/mechanisms.ts';
 import type { RunSummary } from '../../engine/result.ts';
 import { ELEMENTS } from '../../model/elements.ts';
+import { LINKAGE_MECHANISMS } from '../knockout.ts';
 import { community, meanOver, REPORT } from './common.ts';
 import type { Pattern } from './types.ts';
 
@@ -13,8 +14,8 @@ const off = (ids: string[]) => community({}, { strategy: 'balanced', knockouts: 
 export const CHANNELS = MECHANISMS.filter(
   (m) => !m.project && m.source >= 0 && m.target >= 0 && m.source !== m.target,
 );
-/** Every linkage mechanism between elements, 联中动 and 动中联. */
-const LINKAGE = MECHANISMS.filter((m) => m.project || m.source !== m.target).map((m) => m.id);
+/** Every linkage mechanism between elements, 联中动 and 动中联, and charity aid's delivery by an actor (analysis/knockout.ts). */
+const LINKAGE = [...LINKAGE_MECHANISMS];
 const PROJECTS = MECHANISMS.filter((m) => m.project).map((m) => m.id);
 
 /**

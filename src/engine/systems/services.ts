@@ -1,5 +1,6 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
 import { clamp } from '../math.ts';
+import { PROCESS_INDEX } from '../mechanisms.ts';
 import { settleNeeds } from '../needState.ts';
 import { residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
@@ -105,8 +106,15 @@ function committeeVisits(world: World, random: Random): void {
   }
 }
 
-/** Material aid paid from the charity fund; never spends more than the fund holds. */
+const DELIVERY = PROCESS_INDEX['actors-deliver-aid'];
+
+/**
+ * Material aid paid from the charity fund; never spends more than the fund holds. Charity is a
+ * resource, not an actor: an actor carries its aid to residents (process `actors-deliver-aid`),
+ * so with that linkage knocked out the fund pays no aid (docs/ODD.md, "Services").
+ */
 function charityAid(world: World, random: Random): void {
+  if (!world.on[DELIVERY]) return;
   const cp = world.params.charity;
   // at most one package per ten residents a week, so a week's work stays proportional to the community
   const packages = Math.min(
