@@ -2,10 +2,17 @@ import type { RunSummary } from '../../engine/result.ts';
 import { community, meanOver, REPORT } from './common.ts';
 import type { Pattern } from './types.ts';
 
-/** One year of outside funding (the Hubei programme paid about 286k yuan per community for a year). */
-const GRANT = { type: 'grant', tick: 0, amount: 100000, weeks: 52 };
-const cliffArm = community({ charity: 0.1 }, { interventions: [GRANT] });
-const softenedArm = community({ charity: 0.4 }, { interventions: [GRANT] });
+/**
+ * One year of outside funding as in the Hubei programme: about 286,000 yuan for a year to a community
+ * of about 8,000 residents (docs/validation.md, the Hubei scenario). Measurement choice: the cliff is
+ * measured at that size, not in the battery's 3,000-resident community, where about one project runs
+ * at a time and the ratio of running projects after and before the end is a ratio of counts of 0–2,
+ * mostly noise (with 100,000 yuan to 3,000 residents, 11 of 19 runs showed a "cliff").
+ */
+const GRANT = { type: 'grant', tick: 0, amount: 286000, weeks: 52 };
+const HUBEI_SIZE = { interventions: [GRANT], residents: 8000 };
+const cliffArm = community({ charity: 0.1 }, HUBEI_SIZE);
+const softenedArm = community({ charity: 0.4 }, HUBEI_SIZE);
 
 /** Running projects in the half year after the grant ended over the half year before it ended. */
 function afterOverBefore(s: RunSummary): number | null {
@@ -36,7 +43,7 @@ export const DYNAMICS_PATTERNS: Pattern[] = [
     title: { zh: '资助结束后的断崖', en: 'A funding cliff when a grant ends' },
     source: `${REPORT}: projects depend on outside funding; assumption for the size of the drop`,
     expected:
-      'after a one-year grant ends in a community with little local charity, running projects fall below 70% of their level before the end, in at least 60% of runs',
+      'after a one-year grant of 286,000 yuan (the Hubei programme) ends in a community of 8,000 residents with little local charity, running projects fall below 70% of their level before the end, in at least 60% of runs',
     arms: { cliff: cliffArm },
     judge: { kind: 'share', atLeast: 0.6 },
     unit: 'runs with a cliff',
@@ -50,7 +57,7 @@ export const DYNAMICS_PATTERNS: Pattern[] = [
     title: { zh: '本地捐赠与社区基金缓冲断崖', en: 'Local donors and a community fund soften the cliff' },
     source: `${REPORT}: community funds and local resources sustain projects; assumption for the size`,
     expected:
-      'the same grant in a community with strong local charity (0.4 against 0.1) keeps a larger share of its running projects after the grant ends, in at least 60% of paired runs',
+      'the same grant in the same community with strong local charity (0.4 against 0.1) keeps a larger share of its running projects after the grant ends, in at least 60% of paired runs',
     arms: { cliff: cliffArm, softened: softenedArm },
     judge: { kind: 'share', atLeast: 0.6 },
     unit: 'paired runs in which the drop is smaller',
