@@ -1,0 +1,272 @@
+/**
+ * PRIM, the Patient Rule Induction Method (Friedman & Fisher 1999, "Bump hunting in
+ * high-dimensional data"), for a binary outcome as scenario discovery uses it (Bryant & Lempert
+ * 2010): starting from the box holding every case, peel off a small slice of the box at a time —
+ * the lowest or highest `alpha` share of one numeric input, or one category of a categorical
+ * input — choosing each time the peel that raises the share of cases of interest inside the box
+ * most per case removed, until no peel raises it or the box would hold less than `minMass` of the
+ * cases. Each box on the way is a step of the peeling trajectory, with its coverage (share of all
+ * cases of interest inside it), density (share of its cases that are of interest) and mass (share
+ * of all cases inside it). Optional pasting then widens the last box again while that raises its
+ * density. Pure and deterministic: no Node or DOM API, no randomness.
+ */
+
+/** The values of one input for every case: numbers, or codes into `categories`. */
+export type DimData =
+  | { name: string; kind: 'numeric'; x: Float64Array }
+  | { name: string; kind: 'categorical'; categories: readonly string[]; x: Int32Array };
+
+export interface PrimData {
+  dims: DimData[];
+  /** 1 for a case of interest (the outcome holds), else 0. */
+  y: Uint8Array;
+}
+
+/** A box's limit on one input: an interval (inclusive) or the categories kept. */
+export type Limit = { kind: 'numeric'; min: number; max: number } | { kind: 'categorical'; keep: string[] };
+
+export interface PrimOptions {
+  /** Share of the box's cases a numeric peel removes (default 0.05). */
+  alpha: number;
+  /** Smallest share of all cases a box may hold (default 0.05). */
+  minMass: number;
+  /** Widen the last box while that raises its density (default false). */
+  paste: boolean;
+  /** Share of the box's cases a paste adds (default: alpha). */
+  pasteAlpha?: number;
+}
+
+export const DEFAULT_PRIM: PrimOptions = { alpha: 0.05, minMass: 0.05, paste: false };
+
+/** A box on the trajectory. */
+export interface Step {
+  step: number;
+  action: 'start' | 'peel' | 'paste';
+  limits: Limit[];
+  /** Cases in the box, and cases of interest among them. */
+  cases: number;
+  positives: number;
+  /** positives ÷ all cases of interest in the data (not only those left by earlier boxes). */
+  coverage: number;
+  /** positives ÷ cases. */
+  density: number;
+  /** cases ÷ all cases in the data. */
+  mass: number;
+  /** Names of the inputs the box restricts (narrower than the whole data's range or categories). */
+  restricted: string[];
+}
+
+/** Internal limit: an interval, or a 0/1 mask over category codes. */
+type L = { min: number; max: number } | { mask: Uint8Array };
+
+function inside(d: DimData, l: L, i: number): boolean {
+  if ('mask' in l) return l.mask[d.x[i]] === 1;
+  const v = d.x[i];
+  return v >= l.min && v <= l.max;
+}
+
+/** The box holding every case of the data: each numeric input's range, every category that occurs. */
+export function wholeBox(data: PrimData): L[] {
+  const n = data.y.length;
+  return data.dims.map((d) => {
+    if (d.kind === 'categorical') {
+      const mask = new Uint8Array(d.categories.length);
+      for (let i = 0; i < n; i++) mask[d.x[i]] = 1;
+      return { mask };
+    }
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      min = Math.min(min, d.x[i]);
+      max = Math.max(max, d.x[i]);
+    }
+    return { min, max };
+  });
+}
+
+/** Rows of `rows` inside the box. */
+export function rowsIn(data: PrimData, box: readonly L[], rows: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (const i of rows) if (data.dims.every((d, j) => inside(d, box[j], i))) out.push(i);
+  return Int32Array.from(out);
+}
+
+function positives(data: PrimData, rows: Int32Array): number {
+  let h = 0;
+  for (const i of rows) h += data.y[i];
+  return h;
+}
+
+/** Quantile of sorted values (linear interpolation between order statistics, R's type 7). */
+function quantile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
+}
+
+/** The last value of sorted values that passes the test (one always does where it is called). */
+function lastWhere(v: Float64Array, test: (x: number) => boolean): number {
+  for (let i = v.length - 1; i >= 0; i--) if (test(v[i])) return v[i];
+  return v[0];
+}
+
+/** The candidate boxes one peel can reach from `box` (each changing one limit). */
+function peels(data: PrimData, box: readonly L[], rows: Int32Array, alpha: number): L[][] {
+  const out: L[][] = [];
+  data.dims.forEach((d, j) => {
+    const l = box[j];
+    if ('mask' in l) {
+      const count = new Int32Array(l.mask.length);
+      for (const i of rows) count[d.x[i]]++;
+      const present = [...count.keys()].filter((c) => count[c] > 0);
+      if (present.length < 2) return;
+      for (const c of present) {
+        const mask = Uint8Array.from(l.mask);
+        mask[c] = 0;
+        out.push(box.map((b, k) => (k === j ? { mask } : b)));
+      }
+      return;
+    }
+    const v = Float64Array.from(rows, (i) => d.x[i]).sort();
+    if (v.length === 0 || v[0] === v[v.length - 1]) return;
+    // lower: cut below the alpha quantile, or at least the lowest value
+    const qLo = quantile(v, alpha);
+    const min = qLo > v[0] ? v.find((x) => x >= qLo)! : v.find((x) => x > v[0])!;
+    out.push(box.map((b, k) => (k === j ? { min, max: (l as { max: number }).max } : b)));
+    const qHi = quantile(v, 1 - alpha);
+    const top = v[v.length - 1];
+    const max = qHi < top ? lastWhere(v, (x) => x <= qHi) : lastWhere(v, (x) => x < top);
+    out.push(box.map((b, k) => (k === j ? { min: (l as { min: number }).min, max } : b)));
+  });
+  return out;
+}
+
+/** The candidate boxes one paste can reach from `box`: one limit widened by about alpha × its cases. */
+function pastes(data: PrimData, box: readonly L[], rows: Int32Array, cases: number, alpha: number): L[][] {
+  const out: L[][] = [];
+  const take = Math.max(1, Math.ceil(alpha * cases));
+  data.dims.forEach((d, j) => {
+    const l = box[j];
+    // the cases inside every other limit
+    const others = Int32Array.from(
+      [...rows].filter((i) => data.dims.every((e, k) => k === j || inside(e, box[k], i))),
+    );
+    if ('mask' in l) {
+      const present = new Set<number>();
+      for (const i of others) if (l.mask[d.x[i]] === 0) present.add(d.x[i]);
+      for (const c of [...present].sort((a, b) => a - b)) {
+        const mask = Uint8Array.from(l.mask);
+        mask[c] = 1;
+        out.push(box.map((b, k) => (k === j ? { mask } : b)));
+      }
+      return;
+    }
+    const below = Float64Array.from([...others].filter((i) => d.x[i] < l.min).map((i) => d.x[i])).sort();
+    if (below.length > 0)
+      out.push(
+        box.map((b, k) => (k === j ? { min: below[Math.max(0, below.length - take)], max: l.max } : b)),
+      );
+    const above = Float64Array.from([...others].filter((i) => d.x[i] > l.max).map((i) => d.x[i])).sort();
+    if (above.length > 0)
+      out.push(
+        box.map((b, k) => (k === j ? { min: l.min, max: above[Math.min(above.length, take) - 1] } : b)),
+      );
+  });
+  return out;
+}
+
+/** The public form of a box's limits, and the inputs it restricts relative to `whole`. */
+export function describeBox(data: PrimData, box: readonly L[], whole: readonly L[]) {
+  const limits: Limit[] = [];
+  const restricted: string[] = [];
+  data.dims.forEach((d, j) => {
+    const l = box[j];
+    const w = whole[j];
+    if ('mask' in l && 'mask' in w && d.kind === 'categorical') {
+      limits.push({ kind: 'categorical', keep: d.categories.filter((_, c) => l.mask[c] === 1) });
+      if (w.mask.some((on, c) => on === 1 && l.mask[c] === 0)) restricted.push(d.name);
+    } else if (!('mask' in l) && !('mask' in w)) {
+      limits.push({ kind: 'numeric', min: l.min, max: l.max });
+      if (l.min > w.min || l.max < w.max) restricted.push(d.name);
+    }
+  });
+  return { limits, restricted };
+}
+
+export interface Trajectory {
+  steps: Step[];
+  /** The internal boxes of the steps (for covering and significance). */
+  boxes: L[][];
+}
+
+/**
+ * The peeling (and pasting) trajectory over the cases `rows` of the data, starting from `whole`.
+ * Coverage and mass are relative to all cases of the data.
+ */
+export function peelingTrajectory(
+  data: PrimData,
+  rows: Int32Array,
+  whole: readonly L[],
+  options: PrimOptions,
+): Trajectory {
+  const total = data.y.length;
+  const totalPositives = positives(data, Int32Array.from(data.y.keys()));
+  const steps: Step[] = [];
+  const boxes: L[][] = [];
+  const record = (box: L[], cur: Int32Array, action: Step['action']) => {
+    const h = positives(data, cur);
+    boxes.push(box);
+    steps.push({
+      step: steps.length,
+      action,
+      ...describeBox(data, box, whole),
+      cases: cur.length,
+      positives: h,
+      coverage: totalPositives > 0 ? h / totalPositives : 0,
+      density: cur.length > 0 ? h / cur.length : 0,
+      mass: cur.length / total,
+    });
+  };
+
+  let box = [...whole];
+  let cur = rowsIn(data, box, rows);
+  record(box, cur, 'start');
+  const minCases = options.minMass * total;
+  for (;;) {
+    const n0 = cur.length;
+    const h0 = positives(data, cur);
+    if (n0 === 0 || h0 === n0) break;
+    let best: { box: L[]; rows: Int32Array; score: number } | undefined;
+    for (const cand of peels(data, box, cur, options.alpha)) {
+      const kept = rowsIn(data, cand, cur);
+      if (kept.length === 0 || kept.length >= n0 || kept.length < minCases) continue;
+      // the rise in density per case removed (Friedman & Fisher 1999, section 5)
+      const score = (positives(data, kept) / kept.length - h0 / n0) / (n0 - kept.length);
+      if (!best || score > best.score || (score === best.score && kept.length > best.rows.length))
+        best = { box: cand, rows: kept, score };
+    }
+    if (!best || best.score <= 0) break;
+    box = best.box;
+    cur = best.rows;
+    record(box, cur, 'peel');
+  }
+  if (options.paste) {
+    for (;;) {
+      const n0 = cur.length;
+      const d0 = n0 > 0 ? positives(data, cur) / n0 : 0;
+      let best: { box: L[]; rows: Int32Array; density: number } | undefined;
+      for (const cand of pastes(data, box, rows, n0, options.pasteAlpha ?? options.alpha)) {
+        const grown = rowsIn(data, cand, rows);
+        const density = positives(data, grown) / grown.length;
+        if (!best || density > best.density) best = { box: cand, rows: grown, density };
+      }
+      if (!best || best.density <= d0) break;
+      box = best.box;
+      cur = best.rows;
+      record(box, cur, 'paste');
+    }
+  }
+  return { steps, boxes };
+}
+
+export type InternalLimit = L;
