@@ -38,6 +38,7 @@ Examples:
   $ wushe validate scenarios/*.json
   $ wushe schema > schema.json
   $ wushe sweep plan.json --out results/sweep
+  $ wushe discover out/sweep --outcome 'allInvolvedTick == null' --out out/discover
   $ wushe landscape scenarios/baseline.json --x initial.volunteers --y initial.charity --out out/land
   $ wushe patterns --seeds 10 --strict
 
@@ -89,6 +90,11 @@ export const COMMANDS: Record<string, { term: string; summary: string; load: () 
     term: 'merge [options] <dir...>',
     summary: 'join the shards of a sweep into one folder, checking that no run is missing or doubled',
     load: async () => (await import('./merge.ts')).mergeCommand(),
+  },
+  discover: {
+    term: 'discover [options] <dir>',
+    summary: 'scenario discovery: the input conditions (PRIM boxes) under which an outcome is common',
+    load: async () => (await import('./discover.ts')).discoverCommand(),
   },
   landscape: {
     term: 'landscape [options] <scenario>',

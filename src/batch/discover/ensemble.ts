@@ -10,6 +10,7 @@ import { METRIC_KEYS, NUMERIC_METRICS } from '../metrics.ts';
 import type { FactorFile } from '../plan.ts';
 import type { RunRecord } from '../records.ts';
 import type { Catalogue, MetricType } from './outcome.ts';
+import type { DimData, PrimData } from './prim.ts';
 
 /** An input dimension: numeric (ordered) or categorical (a set of labels). */
 export type InputSpec =
@@ -127,4 +128,34 @@ export function metricCatalogue(cases: readonly EnsembleCase[]): Catalogue {
       out.set(k, { type: [...s.types][0] as MetricType['type'], nullable: s.nullable });
   }
   return out;
+}
+
+/** The PRIM data of an ensemble: its inputs, and 1 for each case whose metrics meet `test`. */
+export function primData(
+  ensemble: Ensemble,
+  test: (metrics: Readonly<Record<string, unknown>>) => boolean,
+): PrimData {
+  const n = ensemble.cases.length;
+  const dims: DimData[] = ensemble.inputs.map((input, j) => {
+    if (input.kind === 'numeric')
+      return {
+        name: input.name,
+        kind: 'numeric',
+        x: Float64Array.from(ensemble.cases, (c) => c.inputs[j] as number),
+      };
+    const categories = [...input.categories];
+    for (const c of ensemble.cases)
+      if (!categories.includes(c.inputs[j] as string)) categories.push(c.inputs[j] as string);
+    return {
+      name: input.name,
+      kind: 'categorical',
+      categories,
+      x: Int32Array.from(ensemble.cases, (c) => categories.indexOf(c.inputs[j] as string)),
+    };
+  });
+  const y = new Uint8Array(n);
+  ensemble.cases.forEach((c, i) => {
+    y[i] = test(c.metrics) ? 1 : 0;
+  });
+  return { dims, y };
 }
