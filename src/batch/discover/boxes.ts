@@ -7,7 +7,9 @@
 import jstat from 'jstat';
 import {
   DEFAULT_PRIM,
+  describeBox,
   type InternalLimit,
+  type Limit,
   type PrimData,
   type PrimOptions,
   peelingTrajectory,
@@ -51,6 +53,8 @@ export interface FoundBox extends Step {
 export interface Discovery {
   cases: number;
   positives: number;
+  /** The box holding every case: each numeric input's observed range, the categories that occur. */
+  whole: Limit[];
   boxes: FoundBox[];
   /** Why covering stopped before `boxes` boxes, if it did. */
   stopped?: string;
@@ -169,5 +173,11 @@ export function discover(data: PrimData, options: Partial<DiscoverOptions> = {})
     rows = rows.filter((i) => !inBox.has(i));
     if (rows.length === 0) break;
   }
-  return { cases: n, positives: total, boxes: found, ...(stopped ? { stopped } : {}) };
+  return {
+    cases: n,
+    positives: total,
+    whole: describeBox(data, whole, whole).limits,
+    boxes: found,
+    ...(stopped ? { stopped } : {}),
+  };
 }

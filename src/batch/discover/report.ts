@@ -164,13 +164,16 @@ function pct(v: number): string {
   return `${(100 * v).toFixed(1)}%`;
 }
 
-/** The limit of a box on an input, for people: `0.12 – 0.55`, `≤ 0.3`, `balanced, strengths-first`. */
-export function limitText(limit: Limit, input: InputSpec): string {
+/**
+ * The limit of a box on an input, for people: `0.12 – 0.55`, `≤ 0.3` (the lower end is the
+ * lowest value in the data), `balanced, strengths-first`.
+ */
+export function limitText(limit: Limit, whole: Limit): string {
   if (limit.kind === 'categorical') return limit.keep.join(', ');
-  const [lo, hi] = input.kind === 'numeric' ? input.range : [limit.min, limit.max];
-  if (limit.min > lo && limit.max < hi) return `${short(limit.min)} – ${short(limit.max)}`;
-  if (limit.min > lo) return `≥ ${short(limit.min)}`;
-  if (limit.max < hi) return `≤ ${short(limit.max)}`;
+  if (whole.kind !== 'numeric') return `${short(limit.min)} – ${short(limit.max)}`;
+  if (limit.min > whole.min && limit.max < whole.max) return `${short(limit.min)} – ${short(limit.max)}`;
+  if (limit.min > whole.min) return `≥ ${short(limit.min)}`;
+  if (limit.max < whole.max) return `≤ ${short(limit.max)}`;
   return 'any';
 }
 
@@ -185,15 +188,15 @@ export function discoveryTable(d: Discovery, inputs: readonly InputSpec[], outco
         `(${b.cases} cases, ${b.positives} of interest)`,
     );
     if (b.restricted.length === 0) {
-      lines.push('  no restriction: the outcome is as common everywhere as it gets');
+      lines.push('  no restriction: no box is denser than all the cases together');
       continue;
     }
     const rows = inputs
-      .map((input, j) => ({ input, limit: b.limits[j] }))
+      .map((input, j) => ({ input, limit: b.limits[j], whole: d.whole[j] }))
       .filter((r) => b.restricted.includes(r.input.name))
       .map((r) => [
         r.input.name,
-        limitText(r.limit, r.input),
+        limitText(r.limit, r.whole),
         r.input.kind === 'numeric'
           ? `${short(r.input.range[0])} – ${short(r.input.range[1])}`
           : `${r.input.categories.length} categories`,
