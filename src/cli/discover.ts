@@ -25,6 +25,7 @@ interface DiscoverCliOptions {
   alpha: number;
   minMass: number;
   paste?: boolean;
+  maxP?: number;
   quiet?: boolean;
 }
 
@@ -43,7 +44,8 @@ The inputs are the sweep's factors. The box kept from each peeling trajectory is
 one with the most coverage among the boxes whose density is at least --density (0.8); with
 --coverage, the densest among those covering at least that share; with --step, that step of the
 first trajectory (trajectory.csv lists them). When no box meets the target, the densest is kept
-and the table says so. --boxes N finds further boxes among the runs the earlier boxes leave out.`;
+and the table says so. --max-p lifts the restrictions that add little (quasi-p above p) from the
+kept box. --boxes N finds further boxes among the runs the earlier boxes leave out.`;
 
 function share(name: string, { min, max, open }: { min: number; max: number; open?: boolean }) {
   return (raw: string): number => {
@@ -102,6 +104,11 @@ export function discoverCommand(): Command {
       0.05,
     )
     .option('--paste', 'after peeling, widen the last box while that raises its density')
+    .option(
+      '--max-p <p>',
+      'lift a chosen box’s restrictions whose quasi-p value is above p, the weakest first',
+      share('p', { min: 0, max: 1 }),
+    )
     .option('--quiet', 'no closing message')
     .addHelpText('after', EXAMPLES)
     .action((dir: string, opts: DiscoverCliOptions) => discover(dir, opts));
@@ -141,6 +148,7 @@ async function discover(dir: string, opts: DiscoverCliOptions): Promise<void> {
     paste: opts.paste === true,
     selection,
     boxes: opts.boxes,
+    ...(opts.maxP !== undefined ? { maxP: opts.maxP } : {}),
   };
   const result = findBoxes(primData(ensemble, outcome.test), options);
   const first = result.boxes[0];

@@ -6,6 +6,7 @@
  */
 import jstat from 'jstat';
 import {
+  boxStep,
   DEFAULT_PRIM,
   describeBox,
   type InternalLimit,
@@ -33,6 +34,8 @@ export interface DiscoverOptions extends PrimOptions {
   selection: Selection;
   /** Most boxes to find by covering (default 1). */
   boxes: number;
+  /** Lift restrictions whose quasi-p value is above this, the weakest first (default: keep all). */
+  maxP?: number;
 }
 
 export const DEFAULT_DENSITY = 0.8;
@@ -48,6 +51,8 @@ export interface FoundBox extends Step {
   quasiP: Record<string, number>;
   /** Cases and cases of interest the search started from (what earlier boxes left). */
   remaining: { cases: number; positives: number };
+  /** Inputs whose restriction was lifted (`maxP`), in the order lifted; the figures are the lifted box's. */
+  lifted: string[];
 }
 
 export interface Discovery {
@@ -97,6 +102,37 @@ export function quasiP(
     out[d.name] = binomialUpperTail(step.positives, step.cases, lifted.length > 0 ? h / lifted.length : 0);
   });
   return out;
+}
+
+/**
+ * Lifts, one at a time, the restriction with the largest quasi-p value while it is above `maxP`
+ * (recomputing the box and its quasi-p values after each): restrictions that add little to the
+ * density are dropped for a simpler box, as Bryant & Lempert (2010) recommend.
+ */
+export function liftRestrictions(
+  data: PrimData,
+  rows: Int32Array,
+  box: readonly InternalLimit[],
+  whole: readonly InternalLimit[],
+  step: Step,
+  maxP: number,
+): { box: InternalLimit[]; step: Step; quasiP: Record<string, number>; lifted: string[] } {
+  let cur = [...box];
+  let s = step;
+  let p = quasiP(data, rows, cur, whole, s);
+  const lifted: string[] = [];
+  for (;;) {
+    let worst: string | undefined;
+    for (const [name, v] of Object.entries(p))
+      if (v > maxP && (worst === undefined || v > p[worst])) worst = name;
+    if (worst === undefined) break;
+    const j = data.dims.findIndex((d) => d.name === worst);
+    cur = cur.map((l, k) => (k === j ? whole[k] : l));
+    lifted.push(worst);
+    s = boxStep(data, cur, rowsIn(data, cur, rows), whole, step.step, step.action);
+    p = quasiP(data, rows, cur, whole, s);
+  }
+  return { box: cur, step: s, quasiP: p, lifted };
 }
 
 function better(a: Step, b: Step, key: 'coverage' | 'density'): boolean {
@@ -156,16 +192,26 @@ export function discover(data: PrimData, options: Partial<DiscoverOptions> = {})
       stopped = `box ${b} would not meet the target (${'coverage' in selection ? `coverage ≥ ${selection.coverage}` : `density ≥ ${(selection as { density: number }).density}`})`;
       break;
     }
-    const box = trajectory.boxes[step.step];
+    const chosen =
+      opts.maxP === undefined
+        ? {
+            box: trajectory.boxes[step.step],
+            step,
+            quasiP: quasiP(data, rows, trajectory.boxes[step.step], whole, step),
+            lifted: [],
+          }
+        : liftRestrictions(data, rows, trajectory.boxes[step.step], whole, step, opts.maxP);
+    const box = chosen.box;
     found.push({
-      ...step,
+      ...chosen.step,
       box: b,
       trajectory: trajectory.steps,
       met,
-      quasiP: quasiP(data, rows, box, whole, step),
+      quasiP: chosen.quasiP,
       remaining: { cases: rows.length, positives: left },
+      lifted: chosen.lifted,
     });
-    if (step.step === 0) {
+    if (chosen.step.restricted.length === 0) {
       if (b < opts.boxes) stopped = `box ${b} is every case left (no restriction needed)`;
       break;
     }

@@ -4,8 +4,9 @@
  * 2010): starting from the box holding every case, peel off a small slice of the box at a time —
  * the lowest or highest `alpha` share of one numeric input, or one category of a categorical
  * input — choosing each time the peel that raises the share of cases of interest inside the box
- * most per case removed, until no peel raises it or the box would hold less than `minMass` of the
- * cases. Each box on the way is a step of the peeling trajectory, with its coverage (share of all
+ * most per case removed (or lowers it least: peeling is patient and goes on, as Friedman & Fisher's
+ * does, until every case left is of interest or the next box would hold less than `minMass` of the
+ * cases). Each box on the way is a step of the peeling trajectory, with its coverage (share of all
  * cases of interest inside it), density (share of its cases that are of interest) and mass (share
  * of all cases inside it). Optional pasting then widens the last box again while that raises its
  * density. Pure and deterministic: no Node or DOM API, no randomness.
@@ -193,6 +194,30 @@ export function describeBox(data: PrimData, box: readonly L[], whole: readonly L
   return { limits, restricted };
 }
 
+/** The step record of a box holding the cases `cur`. */
+export function boxStep(
+  data: PrimData,
+  box: readonly L[],
+  cur: Int32Array,
+  whole: readonly L[],
+  step: number,
+  action: Step['action'],
+): Step {
+  let totalPositives = 0;
+  for (const v of data.y) totalPositives += v;
+  const h = positives(data, cur);
+  return {
+    step,
+    action,
+    ...describeBox(data, box, whole),
+    cases: cur.length,
+    positives: h,
+    coverage: totalPositives > 0 ? h / totalPositives : 0,
+    density: cur.length > 0 ? h / cur.length : 0,
+    mass: cur.length / data.y.length,
+  };
+}
+
 export interface Trajectory {
   steps: Step[];
   /** The internal boxes of the steps (for covering and significance). */
@@ -209,24 +234,13 @@ export function peelingTrajectory(
   whole: readonly L[],
   options: PrimOptions,
 ): Trajectory {
-  const total = data.y.length;
-  const totalPositives = positives(data, Int32Array.from(data.y.keys()));
   const steps: Step[] = [];
   const boxes: L[][] = [];
   const record = (box: L[], cur: Int32Array, action: Step['action']) => {
-    const h = positives(data, cur);
     boxes.push(box);
-    steps.push({
-      step: steps.length,
-      action,
-      ...describeBox(data, box, whole),
-      cases: cur.length,
-      positives: h,
-      coverage: totalPositives > 0 ? h / totalPositives : 0,
-      density: cur.length > 0 ? h / cur.length : 0,
-      mass: cur.length / total,
-    });
+    steps.push(boxStep(data, box, cur, whole, steps.length, action));
   };
+  const total = data.y.length;
 
   let box = [...whole];
   let cur = rowsIn(data, box, rows);
@@ -245,7 +259,7 @@ export function peelingTrajectory(
       if (!best || score > best.score || (score === best.score && kept.length > best.rows.length))
         best = { box: cand, rows: kept, score };
     }
-    if (!best || best.score <= 0) break;
+    if (!best) break;
     box = best.box;
     cur = best.rows;
     record(box, cur, 'peel');

@@ -134,6 +134,7 @@ export function boxesJson(
     positives: b.positives,
     remaining: b.remaining,
     restricted: b.restricted,
+    lifted: b.lifted,
     limits: Object.fromEntries(inputs.map((input, j) => [input.name, b.limits[j]])),
     quasiP: b.quasiP,
   }));
@@ -187,6 +188,7 @@ export function discoveryTable(d: Discovery, inputs: readonly InputSpec[], outco
         `coverage ${pct(b.coverage)}, density ${pct(b.density)}, mass ${pct(b.mass)} ` +
         `(${b.cases} cases, ${b.positives} of interest)`,
     );
+    if (b.lifted.length > 0) lines.push(`  lifted (quasi-p above the limit): ${b.lifted.join(', ')}`);
     if (b.restricted.length === 0) {
       lines.push('  no restriction: no box is denser than all the cases together');
       continue;

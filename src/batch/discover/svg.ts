@@ -8,7 +8,7 @@
 import { axisBottom, axisLeft, interpolateViridis, scaleLinear, select } from 'd3';
 import type { Discovery } from './boxes.ts';
 import type { InputSpec } from './ensemble.ts';
-import { short } from './report.ts';
+import { limitText, short } from './report.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -104,6 +104,29 @@ export function trajectorySvg(d: Discovery, opts: DiscoverSvgOptions, doc: Docum
           `mass ${short(s.mass)}; restricts ${s.restricted.length === 0 ? 'nothing' : s.restricted.join(', ')}`,
       );
     const chosen = b.trajectory[b.step];
+    if (b.lifted.length > 0) {
+      // the box after lifting restrictions: off the trajectory, joined to the box it came from
+      g.append('line')
+        .attr('x1', x(chosen.coverage))
+        .attr('y1', y(chosen.density))
+        .attr('x2', x(b.coverage))
+        .attr('y2', y(b.density))
+        .attr('stroke', '#d55e00')
+        .attr('stroke-dasharray', '2 2');
+      g.append('rect')
+        .attr('class', 'lifted')
+        .attr('x', x(b.coverage) - 5)
+        .attr('y', y(b.density) - 5)
+        .attr('width', 10)
+        .attr('height', 10)
+        .attr('fill', colour(b.restricted.length))
+        .attr('stroke', '#d55e00')
+        .attr('stroke-width', 2)
+        .append('title')
+        .text(
+          `box ${b.box} with ${b.lifted.join(', ')} lifted: coverage ${short(b.coverage)}, density ${short(b.density)}`,
+        );
+    }
     g.append('circle')
       .attr('class', 'chosen')
       .attr('cx', x(chosen.coverage))
@@ -173,7 +196,7 @@ export function boxSvg(
   const sections = d.boxes.map((b) => ({
     box: b,
     rows: inputs
-      .map((input, j) => ({ input, limit: b.limits[j] }))
+      .map((input, j) => ({ input, limit: b.limits[j], whole: d.whole[j] }))
       .filter((r) => b.restricted.includes(r.input.name)),
   }));
   const height = 80 + sections.reduce((h, s) => h + headH + Math.max(1, s.rows.length) * rowH + 16, 0);
@@ -206,7 +229,7 @@ export function boxSvg(
         .attr('y', headH + 14)
         .attr('fill', '#444')
         .text('no restriction on any input');
-    rows.forEach(({ input, limit }, i) => {
+    rows.forEach(({ input, limit, whole }, i) => {
       const r = g
         .append('g')
         .attr('class', 'limit')
@@ -246,7 +269,7 @@ export function boxSvg(
           .attr('y', 28)
           .attr('text-anchor', 'middle')
           .attr('font-size', 10)
-          .text(`${short(limit.min)} – ${short(limit.max)}`);
+          .text(limitText(limit, whole));
       } else if (input.kind === 'categorical' && limit.kind === 'categorical') {
         const w = barW / input.categories.length;
         input.categories.forEach((c, k) => {

@@ -41,7 +41,7 @@ describe('PRIM', () => {
     expect(box.quasiP.x2).toBeLessThan(1e-6);
   });
 
-  it('the trajectory starts at the whole data, and peeling only raises density and lowers mass', () => {
+  it('the trajectory starts at the whole data, lowers the mass at each step and ends denser', () => {
     const data = boxData(800, 0.05, 'trajectory');
     const rows = Int32Array.from(data.y.keys());
     const { steps } = peelingTrajectory(data, rows, wholeBox(data), {
@@ -51,10 +51,12 @@ describe('PRIM', () => {
     });
     expect(steps[0]).toMatchObject({ step: 0, coverage: 1, mass: 1, restricted: [] });
     for (let k = 1; k < steps.length; k++) {
-      expect(steps[k].density).toBeGreaterThan(steps[k - 1].density);
       expect(steps[k].mass).toBeLessThan(steps[k - 1].mass);
       expect(steps[k].mass).toBeGreaterThanOrEqual(0.05);
     }
+    const last = steps[steps.length - 1];
+    expect(last.density === 1 || last.mass < 0.05 / (1 - 0.05) + 1e-9).toBe(true);
+    expect(last.density).toBeGreaterThan(2 * steps[0].density);
   });
 
   it('pasting never lowers the density of the last box', () => {
@@ -93,9 +95,7 @@ describe('PRIM', () => {
     const n = 2000;
     const x1 = Float64Array.from({ length: n }, () => random());
     const x2 = Float64Array.from({ length: n }, () => random());
-    const y = Uint8Array.from({ length: n }, (_, i) =>
-      (x1[i] > 0.8 && x2[i] > 0.5) || x1[i] < 0.15 ? 1 : 0,
-    );
+    const y = Uint8Array.from({ length: n }, (_, i) => (x1[i] > 0.7 || (x1[i] < 0.3 && x2[i] > 0.8) ? 1 : 0));
     const data: PrimData = {
       dims: [
         { name: 'x1', kind: 'numeric', x: x1 },
@@ -106,9 +106,24 @@ describe('PRIM', () => {
     const { boxes } = discover(data, { selection: { density: 0.9 }, boxes: 2 });
     expect(boxes).toHaveLength(2);
     const total = boxes[0].coverage + boxes[1].coverage;
-    expect(total).toBeGreaterThan(0.85);
+    expect(total).toBeGreaterThan(0.9);
     expect(total).toBeLessThanOrEqual(1);
+    expect(boxes[0].restricted).toEqual(['x1']);
+    expect(boxes[0].limits[0]).toMatchObject({ min: expect.closeTo(0.7, 1) });
+    expect(boxes[1].restricted.sort()).toEqual(['x1', 'x2']);
     expect(boxes[1].remaining.cases).toBe(n - boxes[0].cases);
+  });
+
+  it('lifting restrictions with a large quasi-p keeps the real ones and drops the noise inputs', () => {
+    const data = boxData(400, 0.1, 'lift');
+    // the last, smallest box of the trajectory restricts noise inputs too
+    const last = discover(data, { selection: { step: 1000, density: 0.8 } }).boxes[0];
+    expect(last.restricted.length).toBeGreaterThan(2);
+    const [box] = discover(data, { selection: { step: last.step, density: 0.8 }, maxP: 0.01 }).boxes;
+    expect(box.restricted.sort()).toEqual(['x1', 'x2']);
+    expect(box.lifted.sort()).toEqual(last.restricted.filter((r) => r !== 'x1' && r !== 'x2').sort());
+    for (const p of Object.values(box.quasiP)) expect(p).toBeLessThanOrEqual(0.01);
+    expect(box.coverage).toBeGreaterThanOrEqual(last.coverage);
   });
 
   it('reports no box when no case meets the outcome', () => {
