@@ -2,7 +2,7 @@
  * Scenario discovery's boxes: which box of a peeling trajectory to keep (a density or coverage
  * target, or a step the user names), the quasi-p value of each input a box restricts, and further
  * boxes by covering — the cases inside the boxes already found are set aside and PRIM runs again
- * on the rest (Friedman & Fisher 1999, section 6; Bryant & Lempert 2010). Pure: no Node or DOM API.
+ * on the rest (Friedman & Fisher 1999; Bryant & Lempert 2010). Pure: no Node or DOM API.
  */
 import jstat from 'jstat';
 import {
@@ -107,7 +107,7 @@ export function quasiP(
 /**
  * Lifts, one at a time, the restriction with the largest quasi-p value while it is above `maxP`
  * (recomputing the box and its quasi-p values after each): restrictions that add little to the
- * density are dropped for a simpler box, as Bryant & Lempert (2010) recommend.
+ * density are dropped for a simpler box, the simpler box scenario discovery prefers (Bryant & Lempert 2010).
  */
 export function liftRestrictions(
   data: PrimData,

@@ -254,7 +254,7 @@ export function peelingTrajectory(
     for (const cand of peels(data, box, cur, options.alpha)) {
       const kept = rowsIn(data, cand, cur);
       if (kept.length === 0 || kept.length >= n0 || kept.length < minCases) continue;
-      // the rise in density per case removed (Friedman & Fisher 1999, section 5)
+      // the rise in density per case removed (Friedman & Fisher 1999)
       const score = (positives(data, kept) / kept.length - h0 / n0) / (n0 - kept.length);
       if (!best || score > best.score || (score === best.score && kept.length > best.rows.length))
         best = { box: cand, rows: kept, score };
