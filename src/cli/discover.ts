@@ -1,6 +1,6 @@
 /**
  * `wushe discover DIR --outcome EXPR [--out DIR]`: scenario discovery on an ensemble folder (a
- * sweep's): PRIM boxes of the inputs under which the outcome (a condition on each run's metrics)
+ * sweep's or a programme run's): PRIM boxes of the inputs under which the outcome (a condition on each run's metrics)
  * is common, with the peeling trajectory's coverage–density trade-off. Prints the chosen boxes;
  * with --out writes trajectory.csv, boxes.csv, boxes.json, trajectory.svg and box.svg.
  * docs/discover.md describes the method and the files.
@@ -40,7 +40,9 @@ The outcome is a condition on a run's metrics (the keys of "metrics" in runs.jso
 metric that is null (allInvolvedTick of a run that never involved all five) is never < or > a
 number.
 
-The inputs are the sweep's factors. The box kept from each peeling trajectory is, by default, the
+The inputs are the sweep's factors (a programme run: what each community started with and was
+given, communities.csv's residents, allocation, purchasedFte, budget.* and initial.* columns; the
+other columns are its metrics). The box kept from each peeling trajectory is, by default, the
 one with the most coverage among the boxes whose density is at least --density (0.8); with
 --coverage, the densest among those covering at least that share; with --step, that step of the
 first trajectory (trajectory.csv lists them). When no box meets the target, the densest is kept
@@ -68,7 +70,7 @@ function wholeFrom0(raw: string): number {
 export function discoverCommand(): Command {
   return new Command('discover')
     .description('scenario discovery: the input conditions (PRIM boxes) under which an outcome is common')
-    .argument('<dir>', 'folder written by wushe sweep (or merge)')
+    .argument('<dir>', 'folder written by wushe sweep (or merge), or by wushe programme run')
     .requiredOption('--outcome <expr>', 'condition on a run’s metrics, e.g. \'mode == "charity-led"\'')
     .option('--out <dir>', 'write trajectory.csv, boxes.csv, boxes.json, trajectory.svg and box.svg here')
     .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
@@ -118,8 +120,8 @@ async function discover(dir: string, opts: DiscoverCliOptions): Promise<void> {
   const notes: string[] = [];
   const ensemble = await readEnsemble(dir, notes);
   if (ensemble.cases.length === 0)
-    throw new UsageError(`${dir}: no run has results (${ensemble.failed} failed); nothing to discover`);
-  if (ensemble.inputs.length === 0) throw new UsageError(`${dir}: the sweep varies no input`);
+    throw new UsageError(`${dir}: no case has results (${ensemble.failed} failed); nothing to discover`);
+  if (ensemble.inputs.length === 0) throw new UsageError(`${dir}: no input varies; nothing to discover`);
   const { metricCatalogue, primData } = await import('../batch/discover/ensemble.ts');
   const { compileOutcome, OutcomeError, outcomeMessage } = await import('../batch/discover/outcome.ts');
   let outcome: ReturnType<typeof compileOutcome>;
@@ -171,7 +173,7 @@ async function discover(dir: string, opts: DiscoverCliOptions): Promise<void> {
   const { parseHTML } = await import('linkedom');
   const { trajectorySvg, boxSvg } = await import('../batch/discover/svg.ts');
   const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  const subtitle = `${opts.outcome}: ${result.positives} of ${result.cases} runs`;
+  const subtitle = `${opts.outcome}: ${result.positives} of ${result.cases} cases`;
   writeFileSync(join(opts.out, 'trajectory.svg'), trajectorySvg(result, { subtitle }, doc()));
   writeFileSync(join(opts.out, 'box.svg'), boxSvg(result, ensemble.inputs, { subtitle }, doc()));
   if (!opts.quiet)

@@ -1,14 +1,15 @@
 /**
  * Reading an ensemble folder for `wushe discover`. Each kind of folder has a reader that says
  * whether a folder is of its kind and reads it into an `Ensemble` (src/batch/discover/ensemble.ts):
- * today sweep folders (`wushe sweep --out`, `wushe merge --out`); a programme ensemble's folder is
- * one more reader in `READERS`.
+ * sweep folders (`wushe sweep --out`, `wushe merge --out`) and programme folders (`wushe programme
+ * run --out`: communities.csv). Another kind of folder is one more reader in `READERS`.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ensemble } from '../batch/discover/ensemble.ts';
 import { PLAN_FILE, RUNS_FILE, SWEEP_FILE } from '../batch/sweepFolder.ts';
 import { UsageError } from './errors.ts';
+import { readText } from './io.ts';
 import { readRunsFile, readSweepFolder } from './sweepFolder.ts';
 
 export interface EnsembleReader {
@@ -47,8 +48,22 @@ const sweepReader: EnsembleReader = {
   },
 };
 
+const programmeReader: EnsembleReader = {
+  what: 'a programme folder (wushe programme run --out)',
+  marks: ['programme.json', 'communities.csv'],
+  async read(dir) {
+    const file = join(dir, 'communities.csv');
+    const { programmeEnsemble } = await import('../batch/discover/programmeEnsemble.ts');
+    try {
+      return programmeEnsemble(readText(file));
+    } catch (e) {
+      throw new UsageError(`${file}: ${(e as Error).message}`);
+    }
+  },
+};
+
 /** The readers, tried in order. */
-export const READERS: readonly EnsembleReader[] = [sweepReader];
+export const READERS: readonly EnsembleReader[] = [sweepReader, programmeReader];
 
 /** Reads the ensemble in `dir` with the first reader whose files are there. */
 export async function readEnsemble(dir: string, notes: string[]): Promise<Ensemble> {

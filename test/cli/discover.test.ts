@@ -152,6 +152,29 @@ describe('wushe discover', { timeout: 120_000 }, () => {
     }
   });
 
+  it('reads a programme folder (communities.csv): the communities’ starting conditions are the inputs', () => {
+    const folder = join(dir, 'programme');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'programme.json'), '{}\n');
+    const random = seedrandom('programme');
+    const rows = ['seed,community,id,residents,allocation,initial.volunteers,mode,yearsAfter2.volunteers'];
+    for (let k = 0; k < 400; k++) {
+      const v = random();
+      const allocation = random() < 0.5 ? 'need' : 'equal';
+      const left = v < 0.3 && allocation === 'need' ? 5 : 60;
+      rows.push(
+        `${1 + (k % 4)},${k},c${k},${2000 + Math.floor(random() * 3000)},${allocation},${v},mixed,${left}`,
+      );
+    }
+    writeFileSync(join(folder, 'communities.csv'), `${rows.join('\n')}\n`);
+    const r = wushe(['discover', folder, '--outcome', 'yearsAfter2.volunteers < 10', '--max-p', '0.01']);
+    expectNoStack(r.stderr);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/initial\.volunteers\s+≤ 0\.(2|3)/);
+    expect(r.stdout).toMatch(/allocation\s+need\s/);
+    expect(r.stdout).not.toMatch(/residents\s/);
+  });
+
   it('end to end on a tiny sweep: the boxes written match a recount of runs.jsonl', () => {
     const plan = writePlan(dir, {
       design: 'lhs',
