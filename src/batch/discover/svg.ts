@@ -170,10 +170,13 @@ export function trajectorySvg(d: Discovery, opts: DiscoverSvgOptions, doc: Docum
     .attr('font-size', 11)
     .selectAll('text')
     .data([
-      'Ringed: the chosen box.',
-      'Peeling runs from the',
-      'top left (the whole',
-      'data) down and right.',
+      'Ringed: the chosen box;',
+      'a square: that box with',
+      'its weak restrictions',
+      'lifted (--max-p).',
+      'Peeling starts at the',
+      'bottom right (every',
+      'case) and climbs left.',
     ])
     .join('text')
     .attr('y', (_, i) => i * 15)
@@ -216,7 +219,8 @@ export function boxSvg(
       .attr('y', 16)
       .attr('font-weight', 'bold')
       .text(
-        `Box ${b.box}: coverage ${short(b.coverage)}, density ${short(b.density)}, mass ${short(b.mass)} (${b.cases} cases)`,
+        `Box ${b.box}: coverage ${short(b.coverage)}, density ${short(b.density)}, mass ${short(b.mass)} (${b.cases} cases)` +
+          (b.lifted.length > 0 ? `; lifted: ${b.lifted.join(', ')}` : ''),
       );
     g.append('text')
       .attr('x', left + barW + 20)
