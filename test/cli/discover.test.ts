@@ -152,6 +152,22 @@ describe('wushe discover', { timeout: 120_000 }, () => {
     }
   });
 
+  it('reads an unfinished sweep as it is, with a note', () => {
+    const folder = join(dir, 'unfinished');
+    mkdirSync(folder);
+    for (const f of ['plan.json', 'runs.jsonl']) writeFileSync(join(folder, f), readFileSync(join(known, f)));
+    writeFileSync(
+      join(folder, 'sweep.json'),
+      JSON.stringify({ format: 1, points: 700, runs: 700, shard: null, shardRuns: 700 }),
+    );
+    writeFileSync(join(folder, 'runs.jsonl'), '{"run":999,"point"', { flag: 'a' });
+    const r = wushe(['discover', folder, '--outcome', 'mode == "mixed"']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('601 of 700 runs are done (finish it with wushe sweep --resume)');
+    expect(r.stderr).toContain('the last line is cut off');
+    expect(r.stdout).toMatch(/of 600 cases/);
+  });
+
   it('reads a programme folder (communities.csv): the communities’ starting conditions are the inputs', () => {
     const folder = join(dir, 'programme');
     mkdirSync(folder);
