@@ -111,9 +111,37 @@ function lastWhere(v: Float64Array, test: (x: number) => boolean): number {
   return v[0];
 }
 
-/** The candidate boxes one peel can reach from `box` (each changing one limit). */
-function peels(data: PrimData, box: readonly L[], rows: Int32Array, alpha: number): L[][] {
-  const out: L[][] = [];
+/** A candidate move: input `j` takes `limit`; the box's cases are then those of `pool` inside it. */
+interface Move {
+  j: number;
+  limit: L;
+  pool: Int32Array;
+}
+
+/** Cases of the move's pool inside its new limit, and cases of interest among them. */
+function count(data: PrimData, m: Move): { n: number; h: number } {
+  const d = data.dims[m.j];
+  let n = 0;
+  let h = 0;
+  for (const i of m.pool)
+    if (inside(d, m.limit, i)) {
+      n++;
+      h += data.y[i];
+    }
+  return { n, h };
+}
+
+function apply(data: PrimData, box: readonly L[], m: Move): { box: L[]; rows: Int32Array } {
+  const d = data.dims[m.j];
+  return {
+    box: box.map((b, k) => (k === m.j ? m.limit : b)),
+    rows: m.pool.filter((i) => inside(d, m.limit, i)),
+  };
+}
+
+/** The moves one peel can make from `box` holding `rows` (each changing one limit). */
+function peels(data: PrimData, box: readonly L[], rows: Int32Array, alpha: number): Move[] {
+  const out: Move[] = [];
   data.dims.forEach((d, j) => {
     const l = box[j];
     if ('mask' in l) {
@@ -124,7 +152,7 @@ function peels(data: PrimData, box: readonly L[], rows: Int32Array, alpha: numbe
       for (const c of present) {
         const mask = Uint8Array.from(l.mask);
         mask[c] = 0;
-        out.push(box.map((b, k) => (k === j ? { mask } : b)));
+        out.push({ j, limit: { mask }, pool: rows });
       }
       return;
     }
@@ -133,18 +161,18 @@ function peels(data: PrimData, box: readonly L[], rows: Int32Array, alpha: numbe
     // lower: cut below the alpha quantile, or at least the lowest value
     const qLo = quantile(v, alpha);
     const min = qLo > v[0] ? v.find((x) => x >= qLo)! : v.find((x) => x > v[0])!;
-    out.push(box.map((b, k) => (k === j ? { min, max: (l as { max: number }).max } : b)));
+    out.push({ j, limit: { min, max: l.max }, pool: rows });
     const qHi = quantile(v, 1 - alpha);
     const top = v[v.length - 1];
     const max = qHi < top ? lastWhere(v, (x) => x <= qHi) : lastWhere(v, (x) => x < top);
-    out.push(box.map((b, k) => (k === j ? { min: (l as { min: number }).min, max } : b)));
+    out.push({ j, limit: { min: l.min, max }, pool: rows });
   });
   return out;
 }
 
-/** The candidate boxes one paste can reach from `box`: one limit widened by about alpha × its cases. */
-function pastes(data: PrimData, box: readonly L[], rows: Int32Array, cases: number, alpha: number): L[][] {
-  const out: L[][] = [];
+/** The moves one paste can make from `box`: one limit widened by about alpha × its cases. */
+function pastes(data: PrimData, box: readonly L[], rows: Int32Array, cases: number, alpha: number): Move[] {
+  const out: Move[] = [];
   const take = Math.max(1, Math.ceil(alpha * cases));
   data.dims.forEach((d, j) => {
     const l = box[j];
@@ -158,20 +186,16 @@ function pastes(data: PrimData, box: readonly L[], rows: Int32Array, cases: numb
       for (const c of [...present].sort((a, b) => a - b)) {
         const mask = Uint8Array.from(l.mask);
         mask[c] = 1;
-        out.push(box.map((b, k) => (k === j ? { mask } : b)));
+        out.push({ j, limit: { mask }, pool: others });
       }
       return;
     }
     const below = Float64Array.from([...others].filter((i) => d.x[i] < l.min).map((i) => d.x[i])).sort();
     if (below.length > 0)
-      out.push(
-        box.map((b, k) => (k === j ? { min: below[Math.max(0, below.length - take)], max: l.max } : b)),
-      );
+      out.push({ j, limit: { min: below[Math.max(0, below.length - take)], max: l.max }, pool: others });
     const above = Float64Array.from([...others].filter((i) => d.x[i] > l.max).map((i) => d.x[i])).sort();
     if (above.length > 0)
-      out.push(
-        box.map((b, k) => (k === j ? { min: l.min, max: above[Math.min(above.length, take) - 1] } : b)),
-      );
+      out.push({ j, limit: { min: l.min, max: above[Math.min(above.length, take) - 1] }, pool: others });
   });
   return out;
 }
@@ -250,33 +274,30 @@ export function peelingTrajectory(
     const n0 = cur.length;
     const h0 = positives(data, cur);
     if (n0 === 0 || h0 === n0) break;
-    let best: { box: L[]; rows: Int32Array; score: number } | undefined;
-    for (const cand of peels(data, box, cur, options.alpha)) {
-      const kept = rowsIn(data, cand, cur);
-      if (kept.length === 0 || kept.length >= n0 || kept.length < minCases) continue;
+    let best: { move: Move; n: number; score: number } | undefined;
+    for (const move of peels(data, box, cur, options.alpha)) {
+      const { n, h } = count(data, move);
+      if (n === 0 || n >= n0 || n < minCases) continue;
       // the rise in density per case removed (Friedman & Fisher 1999)
-      const score = (positives(data, kept) / kept.length - h0 / n0) / (n0 - kept.length);
-      if (!best || score > best.score || (score === best.score && kept.length > best.rows.length))
-        best = { box: cand, rows: kept, score };
+      const score = (h / n - h0 / n0) / (n0 - n);
+      if (!best || score > best.score || (score === best.score && n > best.n)) best = { move, n, score };
     }
     if (!best) break;
-    box = best.box;
-    cur = best.rows;
+    ({ box, rows: cur } = apply(data, box, best.move));
     record(box, cur, 'peel');
   }
   if (options.paste) {
     for (;;) {
       const n0 = cur.length;
       const d0 = n0 > 0 ? positives(data, cur) / n0 : 0;
-      let best: { box: L[]; rows: Int32Array; density: number } | undefined;
-      for (const cand of pastes(data, box, rows, n0, options.pasteAlpha ?? options.alpha)) {
-        const grown = rowsIn(data, cand, rows);
-        const density = positives(data, grown) / grown.length;
-        if (!best || density > best.density) best = { box: cand, rows: grown, density };
+      let best: { move: Move; density: number } | undefined;
+      for (const move of pastes(data, box, rows, n0, options.pasteAlpha ?? options.alpha)) {
+        const { n, h } = count(data, move);
+        const density = h / n;
+        if (!best || density > best.density) best = { move, density };
       }
       if (!best || best.density <= d0) break;
-      box = best.box;
-      cur = best.rows;
+      ({ box, rows: cur } = apply(data, box, best.move));
       record(box, cur, 'paste');
     }
   }
