@@ -109,6 +109,20 @@ describe('wushe discover', { timeout: 120_000 }, () => {
     expect(readFileSync(join(out, 'box.svg'), 'utf8').match(/class="limit"/g)).toHaveLength(2);
   });
 
+  it('--force replaces only its own files; the help offers it, defaults unquoted', () => {
+    const out = join(dir, 'forced');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'keep me');
+    writeFileSync(join(out, 'boxes.json'), 'stale');
+    const r = wushe(['discover', known, '--outcome', 'mode == "mixed"', '--out', out, '--force', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(JSON.parse(readFileSync(join(out, 'boxes.json'), 'utf8')).outcome).toBe('mode == "mixed"');
+    const help = wushe(['discover', '--help']).stdout;
+    expect(help).toMatch(/--force\s+write into a folder that is not empty/);
+    expect(help).not.toMatch(/\(default: "/);
+  });
+
   it('--coverage and --step choose other boxes of the same trajectory', () => {
     const byCoverage = wushe(['discover', known, '--outcome', 'mode == "mixed"', '--coverage', '1']);
     expect(byCoverage.status, byCoverage.stderr).toBe(0);
