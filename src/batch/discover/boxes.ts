@@ -185,11 +185,20 @@ export function discover(data: PrimData, options: Partial<DiscoverOptions> = {})
       break;
     }
     const trajectory = peelingTrajectory(data, rows, whole, opts);
+    // a later box: --step gives way to the density target, and a coverage target is a share of
+    // the cases of interest the earlier boxes left
+    const sel = opts.selection;
     const selection: Selection =
-      b > 1 && 'step' in opts.selection ? { density: opts.selection.density } : opts.selection;
+      b === 1
+        ? sel
+        : 'step' in sel
+          ? { density: sel.density }
+          : 'coverage' in sel
+            ? { coverage: (sel.coverage * left) / total }
+            : sel;
     const { step, met } = chooseStep(trajectory.steps, selection);
     if (b > 1 && !met) {
-      stopped = `box ${b} would not meet the target (${'coverage' in selection ? `coverage ≥ ${selection.coverage}` : `density ≥ ${(selection as { density: number }).density}`})`;
+      stopped = `box ${b} would not meet the target (${'coverage' in sel ? `coverage ≥ ${sel.coverage} of the cases of interest left` : `density ≥ ${(selection as { density: number }).density}`})`;
       break;
     }
     const chosen =
