@@ -116,6 +116,10 @@ describe('PRIM', () => {
     expect(boxes[0].limits[0]).toMatchObject({ min: expect.closeTo(0.7, 1) });
     expect(boxes[1].restricted.sort()).toEqual(['x1', 'x2']);
     expect(boxes[1].remaining.cases).toBe(n - boxes[0].cases);
+    // with a coverage target, a later box covers that share of the cases of interest left
+    const byCoverage = discover(data, { selection: { coverage: 0.6 }, boxes: 2 }).boxes;
+    expect(byCoverage).toHaveLength(2);
+    expect(byCoverage[1].positives).toBeGreaterThanOrEqual(0.6 * byCoverage[1].remaining.positives);
   });
 
   it('lifting restrictions with a large quasi-p keeps the real ones and drops the noise inputs', () => {
