@@ -107,25 +107,25 @@ function valueType(v: unknown): MetricType['type'] | undefined {
 
 /**
  * The metrics the cases have, with their types: the run record's known metrics that occur, and
- * any other key (a metric added later, or a programme's column) typed by its values; a key whose
- * values have mixed types is left out.
+ * any other key (a metric added later, or a programme's column) typed by its values and taken to
+ * be nullable; a key whose values have mixed types is left out.
  */
 export function metricCatalogue(cases: readonly EnsembleCase[]): Catalogue {
-  const seen = new Map<string, { types: Set<string>; nullable: boolean }>();
+  const seen = new Map<string, Set<string>>();
   for (const c of cases)
     for (const [k, v] of Object.entries(c.metrics)) {
-      const s = seen.get(k) ?? { types: new Set<string>(), nullable: false };
+      const types = seen.get(k) ?? new Set<string>();
       const t = valueType(v);
-      if (t) s.types.add(t);
-      else s.nullable = true;
-      seen.set(k, s);
+      if (t) types.add(t);
+      seen.set(k, types);
     }
   const out = new Map<string, MetricType>();
-  for (const [k, s] of seen) {
+  for (const [k, types] of seen) {
     const known = KNOWN_METRICS.get(k);
     if (known) out.set(k, known);
-    else if (s.types.size === 1)
-      out.set(k, { type: [...s.types][0] as MetricType['type'], nullable: s.nullable });
+    // an inferred metric may be null in cases not read here (a run that never got there), so
+    // `== null` on it is allowed
+    else if (types.size === 1) out.set(k, { type: [...types][0] as MetricType['type'], nullable: true });
   }
   return out;
 }

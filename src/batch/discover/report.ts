@@ -190,7 +190,11 @@ export function discoveryTable(d: Discovery, inputs: readonly InputSpec[], outco
     );
     if (b.lifted.length > 0) lines.push(`  lifted (quasi-p above the limit): ${b.lifted.join(', ')}`);
     if (b.restricted.length === 0) {
-      lines.push('  no restriction: no box is denser than all the cases together');
+      lines.push(
+        b.lifted.length > 0
+          ? '  no restriction left: every one had a quasi-p value above the limit'
+          : '  no restriction: no box is denser than all the cases together',
+      );
       continue;
     }
     const rows = inputs

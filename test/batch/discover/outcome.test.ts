@@ -151,7 +151,7 @@ describe('the metric catalogue', () => {
     ]);
     expect(cat.get('mode')?.values).toContain('mixed');
     expect(cat.get('sustainedVolunteers')).toEqual({ type: 'number', nullable: true });
-    expect(cat.get('label')).toEqual({ type: 'string', nullable: false });
+    expect(cat.get('label')).toEqual({ type: 'string', nullable: true });
     expect(cat.has('odd')).toBe(false);
     expect(compileOutcome('sustainedVolunteers < 0.5', cat).test({ sustainedVolunteers: 0.3 })).toBe(true);
   });
