@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MECHANISMS } from '../../src/engine/mechanisms.ts';
+import { KNOCKOUT_IDS, MECHANISMS } from '../../src/engine/mechanisms.ts';
 import { ALL_NUMBERS, PARAMETERS } from '../../src/model/parameters.ts';
 import { ABOUT } from '../../web/i18n/about.ts';
 import { en } from '../../web/i18n/en.ts';
@@ -50,5 +50,18 @@ describe('web dictionaries', () => {
   it('has the about page in both languages, section for section', () => {
     expect(ABOUT.zh.length).toBe(ABOUT.en.length);
     for (const s of ABOUT.zh) expect(s.heading).toMatch(CJK);
+  });
+
+  it('explain knock-outs with ids that exist, and the pattern battery, in both languages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const text = ABOUT[lang].flatMap((s) => [...(s.paragraphs ?? []), ...(s.items ?? [])]).join(' ');
+      expect(text, lang).toContain('--knockout');
+      expect(text, lang).toContain('wushe patterns');
+      const section = ABOUT[lang].find((s) => s.paragraphs?.some((p) => p.includes('--knockout')));
+      const ids = (section?.items ?? []).join(' ').match(/\b[a-z]+(?:-[a-z]+)+\b/g) ?? [];
+      expect(ids.length, lang).toBeGreaterThan(5);
+      const known = new Set([...KNOCKOUT_IDS, 'strengths-first', 'weakest-first']);
+      for (const id of ids) expect(known.has(id), `${lang}: ${id}`).toBe(true);
+    }
   });
 });

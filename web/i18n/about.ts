@@ -43,11 +43,51 @@ export const ABOUT: Record<'zh' | 'en', AboutSection[]> = {
     {
       heading: 'Strategies',
       items: [
-        'Strengths first (扬长): start from what the community is already good at and let it pull in the next element — the approach of the Hubei report.',
-        'Weakest first: put effort into the weakest element.',
-        'Balanced: spread effort evenly.',
+        'Strengths first (扬长): the social workers’ and the committee’s organising time goes into the channels of the strong elements, so the strong carrier pulls the next one in and the same hour goes further where the source is large — the approach of the Hubei report.',
+        'Weakest first (补短): the time goes directly into the weak elements — social workers recruit volunteers, incubate organisations and raise funds themselves — so the weak element grows without being the one that acts.',
+        'Balanced: both at once, every channel the same. Over many runs strengths-first involves all five sooner more often than weakest-first, but not always; balanced is sometimes as fast. Compare runs → “This community under the three strategies” shows it for your community.',
       ],
     },
+    // --- Model 2 (social workers, limits, money, knock-outs, patterns): kept together in one block ---
+    {
+      heading: 'Social workers come and go',
+      paragraphs: [
+        'Social workers are an element of the model like the others, not a fixed background. Agency social workers are stationed in the community by a purchase-of-service contract (购买服务) that runs for a year; at its end the committee may renew it, the charity fund may take the team over and pay them week by week, or they leave. The fund can also buy more social-work time while it holds a reserve.',
+        'Social workers train committee staff and core volunteers into local para-professionals (本土社工), who start after a few months of training and sometimes leave. Skill grows with practice and belongs to the people: when a worker leaves, their skill leaves with them.',
+        'Every channel is one of three kinds. Some need social workers (they incubate an organisation, recruit a volunteer, raise funds, train a para-professional); some are multiplied by them (capable members volunteering, a core volunteer founding a group, a volunteer becoming core, a problem becoming a project) and run at 40% of their rate without them (by default); the rest (neighbours asking neighbours, the committee’s own work, projects) do not involve them.',
+        'The committee is a platform with its own limits: staff turn over and posts stay empty for a while, administrative work takes part of their time, and its venues and its contacts with residents make other channels work better.',
+      ],
+    },
+    {
+      heading: 'Limits, decay and money with terms',
+      items: [
+        'Partner links lapse when there is no joint work for a long time.',
+        'The pool of willing residents is finite, and so is the room for organisations: groups compete for members.',
+        'Core volunteers burn out and step back; organisation leaders step down; inactive groups close; volunteers drop out (more often at 3, 6 and 12 months); donors stop giving; residents move in and out.',
+        'Grants and contracts end. A project draws what its budget needs and stops early when the money runs out, so a grant that ends can leave a funding cliff; local donors and a community fund soften it.',
+        'Charity aid reaches residents only through an actor — the committee, social workers, volunteers or organisations. Money with no one to carry it helps no one.',
+      ],
+    },
+    {
+      heading: 'Claims, mechanisms and switches (knock-outs)',
+      paragraphs: [
+        'Each claim of the report rests on a mechanism in the model, and every mechanism can be switched off for a run (a knock-out) to see what it contributes. In a scenario file, list the ids under “knockouts”; on the command line, add --knockout ID (repeatable). The ids are listed in the model description (ODD, section 7.12).',
+      ],
+      items: [
+        '“Social workers are the key” → the channels that need or are multiplied by social workers → start with no social workers and knock out committee-renews-contract and fund-buys-social-work (the lesson “What do social workers add?”), or knock out only social-worker-support.',
+        '“Start from strengths (扬长)” → strengths-first effort goes through the strong elements’ channels → run the same community with strategy weakest-first or balanced.',
+        '“Projects link the elements (动中联)” → projects look for money, people and an organisation → knock out project-funding, project-recruits-volunteer and the other project mechanisms.',
+        '“Funding runs out” → grants, contracts and project budgets with terms → knock out contract-end or project-budget-terms to see a world without terms.',
+        '“Linkage does not last by itself” → lapse, burnout, leaders leaving, closures, turnover → knock out partner-link-lapse, core-burnout, leader-exit, organization-closure, volunteer-lapse or resident-turnover.',
+      ],
+    },
+    {
+      heading: 'The pattern battery',
+      paragraphs: [
+        'The command wushe patterns runs a set of patterns from the report and the literature — the three practice models from their starting profiles, social workers as the key, strengths first, the funding cliff and how local charity softens it, plateaus of organisations and volunteers, knock-outs — each over many seeds, and prints for each what was expected, what was measured (with a 95% interval) and PASS or FAIL. A pattern is a claim the model should reproduce without being fitted to it; a FAIL is reported, not hidden.',
+      ],
+    },
+    // --- end of the Model 2 block ---
     {
       heading: 'Reading the pathway',
       paragraphs: [
@@ -67,7 +107,7 @@ export const ABOUT: Record<'zh' | 'en', AboutSection[]> = {
       items: [
         'Many rates are assumptions; each parameter’s source is listed in the advanced parameters and in docs/parameters.md.',
         'Change the seed to see how much of a result is chance: a pattern that holds over many seeds (the strength landscape) is worth more than one run.',
-        'The model simplifies: no politics inside the committee, no changes in housing or population, one community at a time.',
+        'The model simplifies: no politics inside the committee, no changes in housing (residents move in and out, the number stays the same), one community at a time.',
       ],
     },
     {
@@ -118,11 +158,51 @@ export const ABOUT: Record<'zh' | 'en', AboutSection[]> = {
     {
       heading: '策略',
       items: [
-        '扬长（优势先行）：从社区已有的优势出发，让它带动下一个要素——这是湖北调研报告的做法。',
-        '补短（弱项先行）：把力气花在最弱的要素上。',
-        '均衡发展：平均分配力气。',
+        '扬长（优势先行）：社工和社区的组织工时投入强要素的渠道，让强的载体带动下一个要素；来源要素越大，同样的工时作用越大——这是湖北调研报告的做法。',
+        '补短（弱项先行）：工时直接投入弱要素——社工亲自招募志愿者、孵化组织、募集资金，弱要素不必自己行动也能成长。',
+        '均衡发展：两者兼顾，每条渠道一样多。多次运行中，扬长比补短更常让五个要素更早全部卷入，但并非每次如此；均衡有时同样快。“比较运行”→“本社区在三种策略下”可以看你的社区。',
       ],
     },
+    // --- 模型二（社工、限度、资金、关闭机制、模式检验）：集中放在这一段 ---
+    {
+      heading: '社工的进入与离开',
+      paragraphs: [
+        '社工和其他要素一样是模型中的一个要素，而不是固定的背景。机构社工通过为期一年的政府购买服务合同驻点社区；合同到期时，社区可能续签，慈善基金可能接手并按周支付，否则社工离开。基金有储备时还可以再购买社工服务时间。',
+        '社工把社区工作人员和骨干志愿者培养成本土社工，培训几个月后上岗，也会有人离开。技能在实践中增长，并属于人本身：社工离开，技能也随之带走。',
+        '每条渠道属于三类之一。有些渠道离不开社工（孵化组织、招募志愿者、募集资金、培养本土社工）；有些由社工倍增（组织能人做志愿服务、骨干创办组织、志愿者成长为骨干、问题转化为项目），没有社工时只有原速率的 40%（默认值）；其余渠道（邻里相邀、社区自身的工作、项目）与社工无关。',
+        '社区是有自身限度的平台：工作人员会流动，岗位会空缺一段时间；行政事务占去一部分时间；社区的场地和与居民的联系让其他渠道更有效。',
+      ],
+    },
+    {
+      heading: '限度、衰减与有期限的资金',
+      items: [
+        '共建关系长期没有共同行动就会失效。',
+        '愿意参与的居民有限，社会组织的空间也有限：组织之间争夺成员。',
+        '骨干会倦怠而退回普通志愿者；组织带头人会卸任；不活跃的组织会关闭；志愿者会流失（在 3、6、12 个月时更多）；捐赠者会停止捐赠；居民会迁入迁出。',
+        '资助和合同都会到期。项目按预算取用资金，资金断了就提前结束，所以资助结束可能造成断崖；本地捐赠和社区基金可以缓冲。',
+        '慈善援助只有经由行动主体——社区、社工、志愿者或社会组织——才能送达居民。没有人送达的钱帮不了任何人。',
+      ],
+    },
+    {
+      heading: '论断、机制与开关（关闭机制）',
+      paragraphs: [
+        '报告的每个论断都对应模型中的一个机制，每个机制都可以在一次运行中关闭，看看它贡献了什么。在情景文件的 knockouts 中列出机制编号，或在命令行加上 --knockout 编号（可重复）。编号列在模型说明（ODD 第 7.12 节）中。',
+      ],
+      items: [
+        '“社工是关键”→ 离不开社工或由社工倍增的渠道 → 初始不设社工，并关闭 committee-renews-contract 和 fund-buys-social-work（课堂练习“社工带来了什么？”），或只关闭 social-worker-support。',
+        '“扬长”→ 扬长策略的工时经由强要素的渠道起作用 → 同一社区改用补短或均衡策略再运行。',
+        '“动中联”→ 项目寻找资金、人手和承接组织 → 关闭 project-funding、project-recruits-volunteer 等项目机制。',
+        '“资金会用完”→ 有期限的资助、合同和项目预算 → 关闭 contract-end 或 project-budget-terms，看看没有期限的世界。',
+        '“联动不会自动延续”→ 失效、倦怠、带头人离开、组织关闭、人员流动 → 关闭 partner-link-lapse、core-burnout、leader-exit、organization-closure、volunteer-lapse 或 resident-turnover。',
+      ],
+    },
+    {
+      heading: '模式检验',
+      paragraphs: [
+        '命令 wushe patterns 运行一组来自报告和文献的模式——三种实践模式由各自的初始条件产生、社工是关键、扬长、资助结束后的断崖及本地慈善对它的缓冲、社会组织和志愿者的平台期、关闭机制——每个模式跑多个随机种子，逐一列出预期、实测（含 95% 区间）以及通过或未通过。模式是模型不经拟合就应当再现的论断；未通过的会如实报告，不会隐藏。',
+      ],
+    },
+    // --- 模型二段落结束 ---
     {
       heading: '怎样读联动路径',
       paragraphs: [
@@ -142,7 +222,7 @@ export const ABOUT: Record<'zh' | 'en', AboutSection[]> = {
       items: [
         '许多速率是假设；每个参数的来源列在高级参数和 docs/parameters.md 中。',
         '换一个随机种子，看看结果有多少是偶然：在许多种子下都成立的规律（强度地形图）比一次运行更有说服力。',
-        '模型做了简化：没有两委内部的政治，没有住房和人口的变化，一次只模拟一个社区。',
+        '模型做了简化：没有两委内部的政治，没有住房的变化（居民迁入迁出，但总人数不变），一次只模拟一个社区。',
       ],
     },
     {
