@@ -1,6 +1,7 @@
 import { MECHANISMS } from '../src/engine/mechanisms.ts';
 import { ELEMENTS } from '../src/model/elements.ts';
 import { lang, t } from './i18n/index.ts';
+import { NARRATION } from './i18n/narration.ts';
 import type { EventRow } from './worker/protocol.ts';
 
 const SURNAMES = [
@@ -35,10 +36,11 @@ export function residentName(id: number): string {
 /** One linkage event as a sentence: "第12周：组织能人带头做志愿服务——王某（195号居民）（社会组织→志愿者）". */
 export function narrate(e: EventRow): string {
   const m = MECHANISMS[e.mechanism];
+  const what = NARRATION[m.id]?.(e) ?? m;
   const by = e.actor >= 0 ? t('narrBy', { name: residentName(e.actor), id: e.actor }) : '';
   const flow = t('narrFlow', {
     from: t(`short.${ELEMENTS[e.source]}`),
     to: t(`short.${ELEMENTS[e.target]}`),
   });
-  return `${t('narrWeek', { n: e.tick })}${m[lang()]}${by}${flow}`;
+  return `${t('narrWeek', { n: e.tick })}${what[lang()]}${by}${flow}`;
 }

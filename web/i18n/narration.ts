@@ -1,0 +1,42 @@
+import { COMMUNITY, VOLUNTEERS } from '../../src/model/elements.ts';
+
+/** What a recorded event carries that a sentence can use (a subset of the worker's EventRow). */
+export interface NarratedEvent {
+  value: number;
+  subject: number;
+}
+
+/**
+ * Sentences for events whose meaning depends on what the event carries, beyond the mechanism's
+ * name (the social-worker element of Model 2, src/engine/systems/socialWork.ts). Every other
+ * mechanism is narrated by its name in src/model/mechanisms.ts. Returning undefined falls back to
+ * the name.
+ */
+export const NARRATION: Record<string, (e: NarratedEvent) => { zh: string; en: string } | undefined> = {
+  'committee-renews-contract': () => ({
+    zh: '购买服务合同到期，社区续签，驻点社工再留一个合同期',
+    en: 'the purchase-of-service contract ran out and the committee renewed it; the stationed social workers stay another term',
+  }),
+  'fund-buys-social-work': (e) =>
+    e.value > 0
+      ? {
+          zh: '慈善基金有储备，再购买一名社工的服务时间',
+          en: 'the charity fund, holding a reserve, bought one more social worker’s time',
+        }
+      : {
+          zh: '购买服务合同到期未续签，慈善基金接手驻点社工，此后按周支付',
+          en: 'the purchase-of-service contract ran out without renewal; the charity fund took the stationed social workers over and pays them week by week',
+        },
+  'social-worker-trains-para-professional': (e) =>
+    e.subject === COMMUNITY
+      ? {
+          zh: '一名社区工作人员经社工培养，成为本土社工上岗',
+          en: 'a committee staff member trained by social workers starts as a local para-professional',
+        }
+      : e.subject === VOLUNTEERS
+        ? {
+            zh: '一名骨干志愿者经社工培养，成为本土社工上岗',
+            en: 'a core volunteer trained by social workers starts as a local para-professional',
+          }
+        : undefined,
+};
