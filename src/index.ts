@@ -42,6 +42,10 @@ export {
   planRuns,
   runInProcess,
 } from './analysis/patterns/index.ts';
+// programmes: many communities coupled through shared resources (docs/programme.md)
+export { PROGRAMME_METRICS, type ProgrammeMetrics, replicateMetrics } from './analysis/programmeMetrics.ts';
+export { runProgrammeReplicate } from './analysis/programmeReplicate.ts';
+export { surveyProgramme } from './analysis/programmeSurvey.ts';
 export { HUBEI_2020 } from './analysis/published.ts';
 export { type FixedEffectsFit, fixedEffectsOls } from './analysis/regression.ts';
 export { type RunOptions, type RunOutput, runScenario, runSummary } from './analysis/summary.ts';
@@ -90,6 +94,16 @@ export {
   type ResolvedPlan,
   resolvePlan,
 } from './batch/plan.ts';
+export {
+  type CommunitySummary,
+  type Interval as ProgrammeInterval,
+  type ProgrammeResult,
+  type ProgrammeRunOptions,
+  pairedDifferences,
+  replicateSeeds,
+  runProgrammeInProcess,
+  summariseProgramme,
+} from './batch/programme.ts';
 export { parseRecord, type RunRecord, recordLine } from './batch/records.ts';
 export {
   type RunSweepOptions,
@@ -112,6 +126,12 @@ export {
   type SweepInfo,
   sweepInfo,
 } from './batch/sweepFolder.ts';
+export type {
+  CommunityRow,
+  DistrictLedger,
+  DistrictSeries,
+  ReplicateResult,
+} from './engine/districtTypes.ts';
 // running scenarios
 export { REPORTERS, type Reporter, SERIES_COLUMNS } from './engine/reporters.ts';
 export type { Flow, LinkageEvent, Outcomes, Pathway, RunRecording, RunSummary } from './engine/result.ts';
@@ -152,6 +172,16 @@ export {
 // parameters and their specs
 export { parameterTableMarkdown } from './model/parameterTable.ts';
 export { applySet, parseScenario, SETTABLE_PATHS } from './model/parse.ts';
+export {
+  PROGRAMME_SETTABLE_PATHS,
+  type ProgrammeFile,
+  type ProgrammeSpec,
+  type ProgrammeValidation,
+  parseProgramme,
+  programmeJsonSchema,
+} from './model/programme.ts';
+export { type Programme, resolveProgramme } from './model/programmeCommunities.ts';
+export { ALLOCATION_RULES, INSTRUMENTS, PROGRAMME_NUMBERS } from './model/programmeParameters.ts';
 export {
   type Scenario,
   type ScenarioFile,

@@ -17,3 +17,4 @@ export {
   type WorkerEntry,
   workerEntry,
 } from './worker/node.ts';
+export { type NodeProgrammeOptions, runProgramme } from './worker/nodeProgramme.ts';

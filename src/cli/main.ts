@@ -46,6 +46,8 @@ Run \`wushe <command> --help\` for a command's options.`;
 
 /** Settings every command shares: errors are thrown to `main` instead of exiting. */
 function configure(cmd: Command, path: string): Command {
+  // subcommands (`wushe programme run`) report their errors the same way
+  for (const sub of cmd.commands) configure(sub, `${path} ${sub.name()}`);
   return cmd
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
@@ -105,6 +107,11 @@ export const COMMANDS: Record<string, { term: string; summary: string; load: () 
     term: 'survey [options] <scenario>',
     summary: 'run a virtual survey of the simulated communities, as the Hubei 2020 study did',
     load: async () => (await import('./survey.ts')).surveyCommand(),
+  },
+  programme: {
+    term: 'programme [options]',
+    summary: 'plan a programme across many communities: run it, compare designs',
+    load: async () => (await import('./programme.ts')).programmeCommand(),
   },
   calibrate: {
     term: 'calibrate [options] <scenario>',

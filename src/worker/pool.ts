@@ -130,6 +130,17 @@ export class WorkerPool<A extends WorkerApi = WorkerApi> {
     });
   }
 
+  /**
+   * Runs `job` on the worker in `slot` (0 … size − 1), whatever else it is doing: for work that keeps
+   * state in one worker between calls (a programme's shard of communities). Rejects if the worker dies.
+   */
+  callOn<T>(slot: number, job: Job<T, A>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the pool is closed'));
+    const handle = this.handles[slot];
+    if (!handle) return Promise.reject(new RangeError(`no worker in slot ${slot}`));
+    return Promise.race([job(handle.api), handle.dead]);
+  }
+
   /** Drops the queued `call` jobs (their promises never settle); jobs in flight finish. */
   clear(): void {
     this.queue.length = 0;
