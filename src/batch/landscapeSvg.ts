@@ -5,9 +5,10 @@
  * `document` to draw in (the browser's, or linkedom's in Node), so it has no Node or DOM dependency
  * of its own.
  */
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, scaleLinear } from 'd3';
 import { MODES, type ModeId } from '../model/elements.ts';
 import type { LandscapeCell } from './landscape.ts';
+import { svgDocument, svgMarkup } from './svgDocument.ts';
 
 /** Okabe & Ito colours, the same as the web app's (web/palette.ts). */
 export const MODE_COLOR: Record<ModeId, string> = {
@@ -24,8 +25,6 @@ export interface LandscapeSvgOptions {
   title?: string;
   subtitle?: string;
 }
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Values of an axis in grid order, from the cells. */
 function axisValues(cells: readonly LandscapeCell[], key: 'x' | 'y', index: 'ix' | 'iy'): number[] {
@@ -66,16 +65,7 @@ export function landscapeSvg(
     .domain([Math.min(...ys) - hy, Math.max(...ys) + hy])
     .range([plotH, 0]);
 
-  const holder = doc.createElement('div');
-  const svg = select(holder)
-    .append(() => doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
-    .attr('xmlns', SVG_NS)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('font-family', 'sans-serif')
-    .attr('font-size', 12);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#ffffff');
+  const svg = svgDocument(doc, width, height);
   svg
     .append('text')
     .attr('x', margin.left)
@@ -193,6 +183,5 @@ export function landscapeSvg(
     .attr('y', (_, i) => i * 15)
     .text((t) => t);
 
-  const node = svg.node()!;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${node.outerHTML}\n`;
+  return svgMarkup(svg);
 }

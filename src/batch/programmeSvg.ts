@@ -3,10 +3,10 @@
  * row per design, its mean as a dot and its 95% interval over replicates as a bar. Takes the
  * `document` to draw in (the browser's, or linkedom's in Node), as landscapeSvg.ts does.
  */
-import { axisBottom, scaleLinear, select } from 'd3';
+import { axisBottom, scaleLinear } from 'd3';
 import type { ProgrammeResult } from './programme.ts';
+import { svgDocument, svgMarkup } from './svgDocument.ts';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Okabe & Ito colours for the designs, in order. */
 const COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
 
@@ -34,16 +34,7 @@ export function programmeCompareSvg(
   const rows = Math.ceil(metrics.length / cols);
   const width = labelW + cols * (panelW + 30);
   const height = 70 + rows * panelH;
-  const holder = doc.createElement('div');
-  const svg = select(holder)
-    .append(() => doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
-    .attr('xmlns', SVG_NS)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('font-family', 'sans-serif')
-    .attr('font-size', 11);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', 'white');
+  const svg = svgDocument(doc, width, height, 11);
   svg
     .append('text')
     .attr('x', 12)
@@ -96,6 +87,5 @@ export function programmeCompareSvg(
       .attr('transform', `translate(0,${30 + designs.length * rowH})`)
       .call(axisBottom(x).ticks(5));
   });
-  const node = holder.firstChild as Element;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${node.outerHTML}\n`;
+  return svgMarkup(svg);
 }

@@ -5,30 +5,11 @@
  * restricts, the chosen boxes ringed) and box.svg (each chosen box's limits against each input's
  * whole range, with the quasi-p values). Pure: no Node or DOM API of its own.
  */
-import { axisBottom, axisLeft, interpolateViridis, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, interpolateViridis, scaleLinear } from 'd3';
+import { svgDocument, svgMarkup } from '../svgDocument.ts';
 import type { Discovery } from './boxes.ts';
 import type { InputSpec } from './ensemble.ts';
 import { limitText, short } from './report.ts';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function newSvg(doc: Document, width: number, height: number) {
-  const holder = doc.createElement('div');
-  const svg = select(holder)
-    .append(() => doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
-    .attr('xmlns', SVG_NS)
-    .attr('width', width)
-    .attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('font-family', 'sans-serif')
-    .attr('font-size', 12);
-  svg.append('rect').attr('width', width).attr('height', height).attr('fill', '#ffffff');
-  return svg;
-}
-
-function markup(svg: ReturnType<typeof newSvg>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.node()!.outerHTML}\n`;
-}
 
 /** Colour for a number of restricted inputs (0 … most), from the viridis scale. */
 function restrictedColour(most: number): (k: number) => string {
@@ -47,7 +28,7 @@ export function trajectorySvg(d: Discovery, opts: DiscoverSvgOptions, doc: Docum
   const margin = { top: 70, right: 180, bottom: 56, left: 64 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const svg = newSvg(doc, width, height);
+  const svg = svgDocument(doc, width, height);
   svg
     .append('text')
     .attr('x', margin.left)
@@ -181,7 +162,7 @@ export function trajectorySvg(d: Discovery, opts: DiscoverSvgOptions, doc: Docum
     .join('text')
     .attr('y', (_, i) => i * 15)
     .text((t) => t);
-  return markup(svg);
+  return svgMarkup(svg);
 }
 
 /** Each chosen box's limit on each input it restricts, against the input's whole range. */
@@ -203,7 +184,7 @@ export function boxSvg(
       .filter((r) => b.restricted.includes(r.input.name)),
   }));
   const height = 80 + sections.reduce((h, s) => h + headH + Math.max(1, s.rows.length) * rowH + 16, 0);
-  const svg = newSvg(doc, width, height);
+  const svg = svgDocument(doc, width, height);
   svg
     .append('text')
     .attr('x', 20)
@@ -300,5 +281,5 @@ export function boxSvg(
     });
     top += headH + Math.max(1, rows.length) * rowH + 16;
   }
-  return markup(svg);
+  return svgMarkup(svg);
 }
