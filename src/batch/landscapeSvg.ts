@@ -6,17 +6,10 @@
  * of its own.
  */
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
-import { MODES, type ModeId } from '../model/elements.ts';
+import { MODES } from '../model/elements.ts';
 import type { LandscapeCell } from './landscape.ts';
+import { MODE_COLOR } from './palette.ts';
 import { svgDocument, svgMarkup } from './svgDocument.ts';
-
-/** Okabe & Ito colours, the same as the web app's (web/palette.ts). */
-export const MODE_COLOR: Record<ModeId, string> = {
-  'organization-led': '#E69F00',
-  'volunteer-led': '#009E73',
-  'charity-led': '#D55E00',
-  mixed: '#8c8c8c',
-};
 
 export interface LandscapeSvgOptions {
   /** Path of the x field, e.g. `initial.volunteers`. */

@@ -4,11 +4,21 @@
  * `document` to draw in (the browser's, or linkedom's in Node), as landscapeSvg.ts does.
  */
 import { axisBottom, scaleLinear } from 'd3';
+import { OKABE_ITO } from './palette.ts';
 import type { ProgrammeResult } from './programme.ts';
 import { svgDocument, svgMarkup } from './svgDocument.ts';
 
 /** Okabe & Ito colours for the designs, in order. */
-const COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+const COLORS = [
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.yellow,
+  OKABE_ITO.black,
+];
 
 /** The metrics drawn by default, with their labels. */
 export const COMPARE_METRICS: readonly { name: string; label: string }[] = [
