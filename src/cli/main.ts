@@ -110,7 +110,7 @@ export const COMMANDS: Record<string, { term: string; summary: string; load: () 
   },
   programme: {
     term: 'programme [options]',
-    summary: 'plan a programme across many communities: run it, compare designs',
+    summary: 'plan a programme across many communities: run it, compare designs, optimise',
     load: async () => (await import('./programme.ts')).programmeCommand(),
   },
   calibrate: {

@@ -1,10 +1,12 @@
 /**
  * `wushe programme …`: plan a programme across many communities (docs/programme.md). Subcommands
- * in their own files: run (programmeRun.ts), compare (programmeCompare.ts).
+ * in their own files: run (programmeRun.ts), compare (programmeCompare.ts), optimise (programmeOptimise.ts).
  */
 import { Command, InvalidArgumentError } from 'commander';
 
-export const PROGRAMME_SUMMARY = 'plan a programme across many communities: run it, compare designs';
+export const PROGRAMME_SUMMARY =
+  'plan a programme across many communities: run it, compare designs, optimise';
+
 /** Parser for a whole-number option from 1 to `max`. */
 export function wholeNumber(name: string, max: number) {
   return (raw: string): number => {
@@ -41,9 +43,11 @@ export async function programmeCommand(): Promise<Command> {
   const { programmeRunCommand } = await import('./programmeRun.ts');
   const { programmeCompareCommand } = await import('./programmeCompare.ts');
   const { programmeValidateCommand } = await import('./programmeValidate.ts');
+  const { programmeOptimiseCommand } = await import('./programmeOptimise.ts');
   return new Command('programme')
     .description(PROGRAMME_SUMMARY)
     .addCommand(programmeRunCommand())
     .addCommand(programmeCompareCommand())
-    .addCommand(programmeValidateCommand());
+    .addCommand(programmeValidateCommand())
+    .addCommand(programmeOptimiseCommand());
 }
