@@ -238,18 +238,19 @@ async function optimise(file: string, opts: Options): Promise<void> {
       ? missing.filter((i) => i % (opts.shard as Shard).count === (opts.shard as Shard).index)
       : missing;
     if (mine.length > 0 && pool) {
-      const metrics = await pool.run(
+      await pool.run(
         mine.map((i) => ({
           programme: programmes(jobs[i].candidate.values),
           seed: seeds[jobs[i].seedIndex],
         })),
-        () => bar?.tick(),
+        (k, metrics) => {
+          const job = jobs[mine[k]];
+          const value = metrics[opts.objective] ?? Number.NaN;
+          cache.set(key(job), value);
+          if (log) logEvaluation(log, job.candidate, job.seedIndex, seeds[job.seedIndex], value);
+          bar?.tick();
+        },
       );
-      mine.forEach((i, k) => {
-        const value = metrics[k][opts.objective] ?? Number.NaN;
-        cache.set(key(jobs[i]), value);
-        if (log) logEvaluation(log, jobs[i].candidate, jobs[i].seedIndex, seeds[jobs[i].seedIndex], value);
-      });
     }
     if (opts.shard && missing.length > 0) {
       stopped = `round ${stage.round}, rung ${stage.rung + 1}: this shard evaluated ${mine.length} of the ${missing.length} evaluations the stage needed; run every shard of this stage, then the next stage (or --resume to finish)`;

@@ -14,8 +14,11 @@ export interface ReplicateJob {
 }
 
 export interface ReplicatePool {
-  /** Runs the jobs; `onDone` after each one finishes; resolves with the metrics in job order. */
-  run(jobs: readonly ReplicateJob[], onDone?: () => void): Promise<ProgrammeMetrics[]>;
+  /** Runs the jobs; `onDone` as each one finishes (in completion order); resolves with the metrics in job order. */
+  run(
+    jobs: readonly ReplicateJob[],
+    onDone?: (index: number, metrics: ProgrammeMetrics) => void,
+  ): Promise<ProgrammeMetrics[]>;
   close(): Promise<void>;
 }
 
@@ -25,12 +28,12 @@ export async function openReplicatePool(workers: number = defaultWorkers()): Pro
   return {
     run: (jobs, onDone) =>
       Promise.all(
-        jobs.map((job) =>
+        jobs.map((job, index) =>
           pool
             .call((api) => api.programmeReplicate(job.programme, job.seed))
             .then((replicate) => {
               const m = replicateMetrics(replicate, job.programme.fundingWeeks);
-              onDone?.();
+              onDone?.(index, m);
               return m;
             }),
         ),
