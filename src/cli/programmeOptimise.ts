@@ -5,7 +5,7 @@
  * does one task's share of the next stage of a Slurm job array (deploy/slurm/programme-optimise.sbatch).
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PROGRAMME_METRICS } from '../analysis/programmeMetrics.ts';
 import {
@@ -17,18 +17,15 @@ import {
   type Sense,
   search,
 } from '../batch/optimiseSearch.ts';
-import { applyValues, buildSpace, type Space } from '../batch/optimiseSpace.ts';
+import { buildSpace } from '../batch/optimiseSpace.ts';
 import { replicateSeeds } from '../batch/programme.ts';
 import { parseShard, type Shard } from '../batch/sweep.ts';
-import { applySet, parseJson } from '../model/parse.ts';
-import { PROGRAMME_SETTABLE_PATHS, parseProgramme } from '../model/programme.ts';
-import { type Programme, resolveProgramme } from '../model/programmeCommunities.ts';
-import type { Scenario } from '../model/scenario.ts';
 import { openReplicatePool } from '../worker/nodeOptimise.ts';
 import { UsageError } from './errors.ts';
-import { loadScenario, prepareOutDir, readText } from './io.ts';
+import { prepareOutDir } from './io.ts';
 import { collect } from './options.ts';
 import { wholeNumber } from './programme.ts';
+import { programmeMaker, rawFile } from './programmeCandidates.ts';
 import { loadProgramme } from './programmeIo.ts';
 import {
   formatTop,
@@ -141,15 +138,6 @@ export function programmeOptimiseCommand(): Command {
     .option('-q, --quiet', 'no progress or notes on stderr')
     .addHelpText('after', EXAMPLES)
     .action((file: string, opts: Options) => optimise(file, opts));
-}
-
-/** The file as written with `--set` applied (after `loadProgramme` has validated it). */
-function rawFile(file: string, set: readonly string[]): Record<string, unknown> {
-  const json = parseJson(readText(file), file);
-  if (!json.ok) throw new UsageError(json.error);
-  const value = json.value as Record<string, unknown>;
-  for (const a of set) applySet(value, a, PROGRAMME_SETTABLE_PATHS);
-  return value;
 }
 
 function checkObjective(name: string): void {
@@ -292,42 +280,6 @@ async function optimise(file: string, opts: Options): Promise<void> {
       `objective ${opts.objective} (${sense}), robust score: quantile ${sense === 'max' ? opts.quantile : 1 - opts.quantile} over ${opts.seeds} seeds\n` +
       formatTop(space, result.ranking, options, opts.objective),
   );
-}
-
-/** Builds (and keeps) the resolved programme of a candidate's values; the scenario files are read once each. */
-function programmeMaker(file: string, raw: Record<string, unknown>, space: Space) {
-  const base = dirname(resolve(file));
-  const scenarios = new Map<string, Scenario>();
-  const load = (p: string) => {
-    const at = resolve(base, p);
-    let s = scenarios.get(at);
-    if (!s) {
-      s = loadScenario(at).scenario;
-      scenarios.set(at, s);
-    }
-    return s;
-  };
-  const made = new Map<string, Programme>();
-  const make = (values: Record<string, unknown>): Programme => {
-    const key = JSON.stringify(values);
-    const known = made.get(key);
-    if (known) return known;
-    const parsed = parseProgramme(applyValues(raw, values as never));
-    if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${file}: candidate ${key}: ${e}`));
-    const spec = parsed.programme;
-    const programme =
-      typeof spec.communities === 'number'
-        ? resolveProgramme(spec, { template: load(spec.scenario as string) })
-        : resolveProgramme(spec, { files: spec.communities.map(load) });
-    if (made.size > 256) made.clear();
-    made.set(key, programme);
-    return programme;
-  };
-  // every listed value that names files is read now, so a missing file is bad input before any run
-  for (const d of space.dims)
-    if (d.kind === 'categorical' && (d.path === 'scenario' || d.path === 'communities'))
-      for (const v of d.values) make({ [d.path]: v });
-  return make;
 }
 
 /** The progress bar of a search: stage, best so far, evaluations of the budget and ETA. */
