@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, wushe } from '../cli/helpers.ts';
 import { sweepScenario } from '../cli/sweepHelpers.ts';
+import { programmeFile, templateScenario } from '../programme/helpers.ts';
 
 const NEEDED = ['slurmctld', 'slurmd', 'sbatch', 'squeue', 'sinfo', 'scontrol', 'munged'];
 
@@ -88,7 +89,9 @@ function tail(file: string, lines = 15): string {
   return `--- ${file}\n${readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n')}`;
 }
 
-describe('Slurm: a sweep as a job array, merged', { timeout: 180_000 }, () => {
+describe('Slurm: a sweep as a job array, merged; a programme optimisation in stages', {
+  timeout: 180_000,
+}, () => {
   const dir = mkdtempSync(join(tmpdir(), 'wushe-slurm-'));
   const conf = join(dir, 'slurm.conf');
   const mungeDir = join(dir, 'munge');
@@ -304,6 +307,63 @@ describe('Slurm: a sweep as a job array, merged', { timeout: 180_000 }, () => {
       expect(readFileSync(join(out, 'all', 'summary.csv'), 'utf8')).toBe(
         readFileSync(join(local, 'summary.csv'), 'utf8'),
       );
+    },
+  );
+  it.skipIf(skipReason !== undefined)(
+    `programme optimise in stages of job arrays (deploy/slurm/programme-optimise-submit.sh): equals the search in one process${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    async () => {
+      const work = join(dir, 'optimise');
+      mkdirSync(work);
+      writeFileSync(join(work, 'tiny.json'), JSON.stringify(templateScenario()));
+      const file = join(work, 'district.json');
+      writeFileSync(
+        file,
+        JSON.stringify(
+          programmeFile({
+            weeks: 8,
+            fundingWeeks: 4,
+            communities: 3,
+            free: [
+              { path: 'instruments.socialWork.share', min: 0.1, max: 0.9 },
+              { path: 'allocation.rule', values: ['equal', 'need', 'lottery'] },
+            ],
+          }),
+        ),
+      );
+      const small = ['--seeds', '2', '--min-seeds', '1', '--budget', '12'];
+      const out = join(work, 'out');
+      const r = spawnSync(
+        'bash',
+        [join(ROOT, 'deploy', 'slurm', 'programme-optimise-submit.sh'), file, out, '2', ...small],
+        {
+          env: { ...env, WUSHE_POLL: '1', WUSHE_SBATCH: '--cpus-per-task=1' },
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 150_000,
+        },
+      );
+      const outputs = () =>
+        [
+          r.stderr,
+          ...(existsSync(out) ? readdirSync(out) : [])
+            .filter((f) => f.endsWith('.out'))
+            .map((f) => tail(join(out, f))),
+          logs(),
+        ].join('\n');
+      expect(r.status, outputs()).toBe(0);
+      expect(r.stdout).toMatch(/stage 2: \d+ evaluations on 2 shards/);
+      expect(
+        readdirSync(out)
+          .filter((f) => /^evaluations-shard-\d-of-2\.jsonl$/.test(f))
+          .sort(),
+      ).toEqual(['evaluations-shard-0-of-2.jsonl', 'evaluations-shard-1-of-2.jsonl']);
+      const local = join(work, 'local');
+      const l = wushe(['programme', 'optimise', file, ...small, '--out', local, '-q']);
+      expect(l.status, l.stderr).toBe(0);
+      expect(readFileSync(join(out, 'trace.csv'), 'utf8')).toBe(
+        readFileSync(join(local, 'trace.csv'), 'utf8'),
+      );
+      expect(r.stdout).toContain(l.stdout);
     },
   );
 });
