@@ -195,6 +195,7 @@ export async function search(space: Space, o: SearchOptions, evaluate: Evaluate)
     let prev = 0;
     for (let j = 0; j < rungs.length; j++) {
       const s = rungs[j];
+      const best = finished()[0];
       const jobs: Job[] = [];
       for (const c of alive) {
         c.rung = Math.max(c.rung, j);
@@ -211,7 +212,7 @@ export async function search(space: Space, o: SearchOptions, evaluate: Evaluate)
         candidates: alive.length,
         spent,
         budget: o.budget,
-        best: finished()[0],
+        best,
       };
       if (jobs.length > 0) {
         const ys = await evaluate(jobs, stage);
