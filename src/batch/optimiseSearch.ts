@@ -247,9 +247,9 @@ export async function search(space: Space, o: SearchOptions, evaluate: Evaluate)
       remaining < 2 * raceCost(elites.length + 2, o) ? remaining : Math.floor(remaining / 2);
     const n = largestRace(roundBudget, elites.length, o);
     if (n < 1) break;
-    round++;
-    const sigma = 0.25 * 0.5 ** (round - 2);
-    const keep = 1 - 0.5 ** (round - 1);
+    const next = round + 1;
+    const sigma = 0.25 * 0.5 ** (next - 2);
+    const keep = 1 - 0.5 ** (next - 1);
     const weights = elites.map((_, r) => elites.length - r);
     const total = weights.reduce((s, w) => s + w, 0);
     const fresh: Candidate[] = [];
@@ -262,10 +262,11 @@ export async function search(space: Space, o: SearchOptions, evaluate: Evaluate)
         if (d.kind !== 'categorical') return reflect(parent.unit[j] + sigma * normal(random));
         return random() < keep ? parent.unit[j] : random();
       });
-      const made = make(unit, round);
+      const made = make(unit, next);
       if (made.fresh) fresh.push(made.candidate);
     }
     if (fresh.length === 0) break;
+    round = next;
     await race([...elites, ...fresh], round);
   }
   return { candidates, ranking: finished(), spent, rounds: round };
