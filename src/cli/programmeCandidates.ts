@@ -5,8 +5,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { applyValues, type Space } from '../batch/optimiseSpace.ts';
-import { applySet, parseJson } from '../model/parse.ts';
-import { PROGRAMME_SETTABLE_PATHS, parseProgramme } from '../model/programme.ts';
+import { parseJson } from '../model/parse.ts';
+import { applyProgrammeSet, parseProgramme } from '../model/programme.ts';
 import { type Programme, resolveProgramme } from '../model/programmeCommunities.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { UsageError } from './errors.ts';
@@ -17,7 +17,12 @@ export function rawFile(file: string, set: readonly string[]): Record<string, un
   const json = parseJson(readText(file), file);
   if (!json.ok) throw new UsageError(json.error);
   const value = json.value as Record<string, unknown>;
-  for (const a of set) applySet(value, a, PROGRAMME_SETTABLE_PATHS);
+  const problems: string[] = [];
+  for (const a of set) {
+    const error = applyProgrammeSet(value, a);
+    if (error) problems.push(error);
+  }
+  if (problems.length > 0) throw new UsageError(problems);
   return value;
 }
 

@@ -4,7 +4,6 @@
  * core; `--out DIR` keeps every evaluation (resumable), trace.csv and best.json; `--shard i/n`
  * does one task's share of the next stage of a Slurm job array (deploy/slurm/programme-optimise.sbatch).
  */
-import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PROGRAMME_METRICS } from '../analysis/programmeMetrics.ts';
@@ -22,8 +21,8 @@ import { replicateSeeds } from '../batch/programme.ts';
 import { parseShard, type Shard } from '../batch/sweep.ts';
 import { openReplicatePool } from '../worker/nodeOptimise.ts';
 import { UsageError } from './errors.ts';
-import { prepareOutDir } from './io.ts';
 import { collect } from './options.ts';
+import { folderEntries, prepareOutDir } from './outDir.ts';
 import { wholeNumber } from './programme.ts';
 import { programmeMaker, rawFile } from './programmeCandidates.ts';
 import { loadProgramme } from './programmeIo.ts';
@@ -187,15 +186,20 @@ async function optimise(file: string, opts: Options): Promise<void> {
   let cache = new Map<string, number>();
   let log: string | undefined;
   if (out !== undefined) {
-    prepareOutDir(out);
-    const entries = readdirSync(out).filter((f) => !/\.tmp-\d+$/.test(f));
-    if (entries.length > 0 && !opts.resume && !opts.shard && !opts.pending && !opts.force)
-      throw new UsageError(
-        `--out ${out}: the folder is not empty (${entries.slice(0, 5).join(', ')}); add --resume to continue its search, choose a new folder, or add --force to start again`,
-      );
-    if (opts.force && !opts.resume && !opts.shard)
-      for (const f of entries)
-        if (OPTIMISE_OUT_FILES.includes(f) || /^evaluations.*\.jsonl$/.test(f)) rmSync(join(out, f));
+    // the command's own files: the fixed ones and any evaluations of earlier shards
+    let earlier: string[] = [];
+    try {
+      earlier = folderEntries(out).filter((f) => /^evaluations.*\.jsonl$/.test(f));
+    } catch {
+      // no folder yet (prepareOutDir creates it) or not one (it says so)
+    }
+    prepareOutDir(out, {
+      files: [...OPTIMISE_OUT_FILES, ...earlier],
+      force: opts.force,
+      // a stage of a search (--shard, --pending) or --resume carries on with the folder as it is
+      resume: Boolean(opts.resume || opts.shard || opts.pending),
+      alternative: 'add --resume to continue its search',
+    });
     const settings: OptimiseSettings = {
       programme: raw,
       objective: opts.objective,
