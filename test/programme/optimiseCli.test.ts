@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoStack, tempDir, writeScenario, wushe } from '../cli/helpers.ts';
@@ -100,8 +100,22 @@ describe('wushe programme optimise', () => {
     const r = wushe(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not empty');
+    expect(r.stderr).toContain('--resume');
+    // --force replaces the command's own files (a stale shard's evaluations too) and no others
+    writeFileSync(join(dir, 'w1', 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'w1', 'evaluations-shard-1-of-9.jsonl'), 'not json\n');
     const f = wushe(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1'), '--force']);
     expect(f.status, f.stderr).toBe(0);
+    expect(read('w1', 'notes.txt')).toBe('mine');
+    expect(existsSync(join(dir, 'w1', 'evaluations-shard-1-of-9.jsonl'))).toBe(false);
+    expect(read('w1', 'trace.csv')).toBe(read('w2', 'trace.csv'));
+  });
+
+  it('exits 2 on a bad --set, naming the path', () => {
+    const r = wushe(['programme', 'optimise', good, ...SMALL, '--set', 'instruments.socialWork.shar=0.5']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--set instruments.socialWork.shar: unknown path');
+    expectNoStack(r.stderr);
   });
 
   it('exits 2 naming the free variable on a bad spec', () => {
