@@ -1,5 +1,5 @@
 /**
- * Screenshots of every view in English and Chinese, the first screen at projector sizes (1024×768,
+ * Screenshots of every view in English and Chinese (the programme lab included), the first screen at projector sizes (1024×768,
  * 1366×768, normal and large type), the lessons and the shortcuts overlay, for looking at before a release:
  * `npm run screenshots` writes PNGs into screenshots/ (git-ignored). Needs Chromium ($CHROMIUM_PATH,
  * default /usr/bin/chromium).
@@ -81,6 +81,14 @@ try {
       { timeout: 120_000 },
     );
     await shoot(page, `${lang}-landscape`, '#landscape');
+
+    await page.click('[data-testid=tab-programme]');
+    await page.selectOption('[data-testid=pm-b-rule]', 'need');
+    await page.click('[data-testid=pm-run]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=pm-cell-B]').length > 0, null, {
+      timeout: 180_000,
+    });
+    await shoot(page, `${lang}-programme`, '#programme');
 
     await page.click('[data-testid=tab-about]');
     await shoot(page, `${lang}-about`);

@@ -39,6 +39,16 @@ const ZH_RULES: Rule[] = [
     /^week (\d+) is not before the end of the run \(ticks = (\d+)\)$/,
     (m) => `第 ${m[1]} 周不在模拟结束之前（ticks = ${m[2]}）`,
   ],
+  // programme files: the two cross-field checks of src/model/programme.ts, which parseProgramme(json,
+  // { lang }) leaves in English (its catalogue, src/model/programmeMessages.ts, covers the rest)
+  [
+    /^the instruments' shares add up to (\S+), more than the whole budget \(1\)$/,
+    (m) => `各项工具的预算占比合计 ${m[1]}，超过了全部预算（1）`,
+  ],
+  [
+    /^(\S+) weeks of funding do not fit in the horizon \(weeks = (\S+)\)$/,
+    (m) => `${m[1]} 周的资助超出了规划期（weeks = ${m[2]}）`,
+  ],
   [/^unknown key \(did you mean "(.*)"\?\)$/, (m) => `未知的字段（是不是 "${m[1]}"？）`],
   [/^unknown key$/, () => '未知的字段'],
   [/^unknown intervention type$/, () => '未知的干预类型'],

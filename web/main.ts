@@ -19,6 +19,7 @@ import { lessonsView } from './views/lessons.ts';
 import { linkageView } from './views/linkage.ts';
 import { outcomesView } from './views/outcomes.ts';
 import { pathwayView } from './views/pathway.ts';
+import { programmeView } from './views/programme.ts';
 import { scenarioFileView } from './views/scenariofile.ts';
 import { strengthView } from './views/strength.ts';
 import { tabs } from './views/tabs.ts';
@@ -95,6 +96,8 @@ const compare = compareView(pool, () => ({ file: editor.file, run: player.run })
 $('tab-compare').append(compare.section);
 const landscape = landscapeView(pool, () => editor.file);
 $('tab-landscape').append(landscape.section);
+const programme = programmeView(pool);
+$('tab-programme').append(programme.section);
 const about = aboutView();
 $('tab-about').append(about.section);
 const lessons = lessonsView(editor, player, (id) => showTab(id));
@@ -105,6 +108,7 @@ const showTab = tabs($('tabs'), [
   { id: 'lessons', label: 'tabLessons', panel: $('tab-lessons') },
   { id: 'compare', label: 'tabCompare', panel: $('tab-compare') },
   { id: 'landscape', label: 'tabLandscape', panel: $('tab-landscape') },
+  { id: 'programme', label: 'tabProgramme', panel: $('tab-programme') },
   { id: 'about', label: 'tabAbout', panel: $('tab-about') },
 ]);
 
@@ -138,6 +142,7 @@ onLangChange(() => {
   interventions.relabel();
   compare.relabel();
   landscape.relabel();
+  programme.relabel();
   about.relabel();
   lessons.relabel();
   player.relabel();

@@ -60,6 +60,18 @@ export const UNITS_ZH: Record<string, string> = {
   'help on social need': '社会关系需求上的帮助',
   'help on material need': '物质需求上的帮助',
   'at the first contact from an element': '要素首次接触时',
+  // programme numbers (src/model/programmeParameters.ts)
+  agencies: '家机构',
+  'share of the budget': '占预算比例',
+  'yuan per FTE-year': '元/全职当量·年',
+  'yuan per active volunteer-year': '元/活跃志愿者·年',
+  'yuan per trainee': '元/学员',
+  'yuan matched per yuan donated': '每捐 1 元配捐的元数',
+  'share of an agency’s time per further community served': '每多服务一个社区占机构工时比例',
+  'share of an agency’s time': '占机构工时比例',
+  'weight 0–1': '权重 0–1',
+  'yuan per week': '元/周',
+  'share of communities': '占社区比例',
 };
 
 export function unitLabel(unit: string, lang: Lang): string {

@@ -1,4 +1,6 @@
+import type { ReplicateResult } from '../../src/engine/districtTypes.ts';
 import type { Pathway, RunSummary } from '../../src/engine/result.ts';
+import type { Programme } from '../../src/model/programmeCommunities.ts';
 import type { ScenarioFile } from '../../src/model/scenario.ts';
 import type { WorkerApi } from '../../src/worker/api.ts';
 
@@ -76,4 +78,17 @@ export interface SimApi {
 export interface RunApi extends WorkerApi {
   /** Validates the file (throws with every problem) and returns its run's summary. */
   summarise(file: ScenarioFile): RunSummary;
+  /**
+   * One replicate of a resolved programme, as the library's `programmeReplicate` gives it (each
+   * community's row with its week-by-week strength), reporting its progress: `onWeek` hears every
+   * few weeks and at the last.
+   */
+  programmeReplicateWithProgress(
+    programme: Programme,
+    seed: number,
+    onWeek?: (week: number) => void,
+  ): ReplicateResult;
 }
+
+/** How often (in weeks) a programme replicate reports its progress. */
+export const PROGRAMME_PROGRESS_EVERY = 4;
