@@ -1,6 +1,7 @@
 /**
- * Screenshots of every view in English and Chinese (the programme lab included), the first screen at projector sizes (1024×768,
- * 1366×768, normal and large type), the lessons and the shortcuts overlay, for looking at before a release:
+ * Screenshots of every view in English and Chinese (the programme lab included), the first screen
+ * at projector sizes (1024×768, 1366×768, normal and large type), the lessons and the shortcuts
+ * overlay, for looking at before a release:
  * `npm run screenshots` writes PNGs into screenshots/ (git-ignored). Needs Chromium ($CHROMIUM_PATH,
  * default /usr/bin/chromium).
  */
