@@ -11,11 +11,11 @@ import { type Interval, type ProgrammeResult, pairedDifferences } from '../batch
 import { programmeCompareSvg } from '../batch/programmeSvg.ts';
 import { runProgramme } from '../worker/nodeProgramme.ts';
 import { UsageError } from './errors.ts';
-import { collect } from './options.ts';
+import { collect, positiveInt as wholeNumber } from './options.ts';
 import { prepareOutDir } from './outDir.ts';
-import { progressBar, wholeNumber } from './programme.ts';
 import { loadProgramme } from './programmeIo.ts';
 import { fmtInterval, metricList } from './programmeOutput.ts';
+import { progressBar } from './progress.ts';
 
 interface Options {
   seeds: number;

@@ -21,9 +21,8 @@ import { replicateSeeds } from '../batch/programme.ts';
 import { parseShard, type Shard } from '../batch/sweep.ts';
 import { openReplicatePool } from '../worker/nodeOptimise.ts';
 import { UsageError } from './errors.ts';
-import { collect } from './options.ts';
+import { collect, positiveInt as wholeNumber } from './options.ts';
 import { folderEntries, prepareOutDir } from './outDir.ts';
-import { wholeNumber } from './programme.ts';
 import { programmeMaker, rawFile } from './programmeCandidates.ts';
 import { loadProgramme } from './programmeIo.ts';
 import {

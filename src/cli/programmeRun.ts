@@ -1,11 +1,11 @@
 /** `wushe programme run FILE`: a programme over replicate seeds on the worker pool. */
 import { Command, Option } from 'commander';
 import { runProgramme } from '../worker/nodeProgramme.ts';
-import { collect } from './options.ts';
+import { collect, positiveInt as wholeNumber } from './options.ts';
 import { prepareOutDir } from './outDir.ts';
-import { progressBar, wholeNumber } from './programme.ts';
 import { loadProgramme } from './programmeIo.ts';
 import { formatProgramme, PROGRAMME_OUT_FILES, summaryJson, writeProgrammeOut } from './programmeOutput.ts';
+import { progressBar } from './progress.ts';
 
 interface Options {
   seeds: number;
