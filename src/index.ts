@@ -94,6 +94,7 @@ export {
   type ResolvedPlan,
   resolvePlan,
 } from './batch/plan.ts';
+export { PLAN_MESSAGES, type PlanMessageId, planMessage } from './batch/planMessages.ts';
 export {
   type CommunitySummary,
   type Interval as ProgrammeInterval,

@@ -4,10 +4,11 @@
  * names its scenario by path is given a `readScenario` that returns the file's text (the command
  * line reads it relative to the plan file).
  */
-import type { Lang } from '../model/messages.ts';
+import { issueLine, type Lang } from '../model/messages.ts';
 import { parseJson, parseScenario } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
 import { checkPlanShape, type ResolvedPlan, resolvePlan } from './plan.ts';
+import { planMessage } from './planMessages.ts';
 import { checkPoints, createSweep, type Sweep } from './sweep.ts';
 
 /** A loaded plan: its resolved form and design. */
@@ -27,7 +28,7 @@ export interface LoadPlanOptions {
    * plans with an inline scenario load.
    */
   readScenario?: (path: string) => { text: string; name: string };
-  /** Language of the scenario's validation messages (default English). */
+  /** Language of the plan's and the scenario's validation messages (default English). */
   lang?: Lang;
 }
 
@@ -46,28 +47,25 @@ export function looksLikeScenario(value: unknown): boolean {
 /** Checks and resolves a parsed plan; every problem is a line prefixed by the plan's name. */
 export function loadPlanValue(value: unknown, options: LoadPlanOptions = {}): LoadPlanResult {
   const name = options.name ?? 'plan';
+  const lang = options.lang ?? 'en';
   const fail = (errors: string[]): LoadPlanResult => ({
     ok: false,
+    // the file name keeps an ASCII colon, as for scenario files
     errors: errors.map((e) => `${name}: ${e}`),
   });
-  if (looksLikeScenario(value))
-    return fail([
-      'this looks like a scenario, not a sweep plan. A plan names its base scenario and the factors to vary, e.g. ' +
-        '{"scenario": "scenarios/baseline.json", "design": "grid", "seed": 1, "factors": {"initial.volunteers": [0.2, 0.8]}}; ' +
-        'see `wushe sweep --help` and `wushe sweep --schema`',
-    ]);
-  const shape = checkPlanShape(value);
+  if (looksLikeScenario(value)) return fail([planMessage('looksLikeScenario', lang)]);
+  const shape = checkPlanShape(value, { lang });
   if (!shape.ok) return fail(shape.errors);
   const p = shape.plan;
   let base: Scenario;
   if (typeof p.scenario === 'string') {
     if (!options.readScenario)
-      return fail([`scenario: ${p.scenario}: a file path, but no file reader was given`]);
+      return fail([issueLine('scenario', planMessage('noReader', lang, { path: p.scenario }), lang)]);
     let file: { text: string; name: string };
     try {
       file = options.readScenario(p.scenario);
     } catch (e) {
-      return fail([`scenario: ${(e as Error).message}`]);
+      return fail([issueLine('scenario', (e as Error).message, lang)]);
     }
     const checked = parseScenario(file.text, file.name, { lang: options.lang });
     // a scenario file's problems are named by that file
@@ -82,7 +80,7 @@ export function loadPlanValue(value: unknown, options: LoadPlanOptions = {}): Lo
     if (!checked.ok) return fail(checked.errors.map((e) => `scenario.${e}`));
     base = checked.scenario;
   }
-  const resolved = resolvePlan(p, base);
+  const resolved = resolvePlan(p, base, { lang });
   if (!resolved.ok) return fail(resolved.errors);
   const sweep = createSweep(resolved.plan);
   const problems = checkPoints(sweep);

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ELEMENTS } from '../model/elements.ts';
+import { issueLine, type Lang } from '../model/messages.ts';
 import { type NumberSpec, numberSpec } from '../model/parameters.ts';
 import { applySet, SETTABLE_PATHS } from '../model/parse.ts';
 import {
@@ -17,6 +18,7 @@ import {
   scenarioSchema,
   validateScenario,
 } from '../model/scenario.ts';
+import { type PlanMessageId, planMessage } from './planMessages.ts';
 import { MAX_SEED } from './seeds.ts';
 
 export const DESIGNS = ['grid', 'random', 'lhs', 'morris'] as const;
@@ -76,67 +78,85 @@ export interface ResolvedPlan {
   validateRuns: boolean;
 }
 
-const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, {
-  error: 'must be letters, digits, "-", "_" or "." (at most 80)',
-});
+/** The plan's own keys, with their messages in `lang`. */
+function makePlanShape(lang: Lang) {
+  const m = (id: PlanMessageId, params?: Record<string, string | number>) => planMessage(id, lang, params);
+  const whole = () => z.number({ error: m('wholeNumber') }).int({ error: m('wholeNumber') });
+  return {
+    $schema: z.string({ error: m('notText') }).optional(),
+    id: z
+      .string({ error: m('notText') })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, { error: m('idPattern') })
+      .optional()
+      .describe('A short name for the sweep'),
+    description: z
+      .string({ error: m('notText') })
+      .max(4000, { error: m('textTooLong', { max: 4000 }) })
+      .optional(),
+    design: z
+      .enum(DESIGNS, {
+        error: (iss) =>
+          iss.input === undefined
+            ? m('designRequired', { list: DESIGNS.join(', ') })
+            : m('oneOf', { list: DESIGNS.join(', ') }),
+      })
+      .describe('grid (full factorial), random, lhs (Latin hypercube) or morris (elementary effects)'),
+    samples: whole()
+      .min(1, { error: m('atLeast', { min: 1 }) })
+      .max(MAX_RUNS, { error: m('atMost', { max: MAX_RUNS }) })
+      .optional()
+      .describe('Design points (random, lhs) or trajectories (morris); not used by grid'),
+    replicates: whole()
+      .min(1, { error: m('atLeast', { min: 1 }) })
+      .max(100_000, { error: m('atMost', { max: 100000 }) })
+      .optional()
+      .describe('Runs per design point, each with its own derived seed. Default 1'),
+    seed: z
+      .number({
+        error: (iss) => (iss.input === undefined ? m('seedRequired') : m('notNumber')),
+      })
+      .int({ error: m('wholeNumber') })
+      .min(0, { error: m('between', { min: 0, max: MAX_SEED }) })
+      .max(MAX_SEED, { error: m('between', { min: 0, max: MAX_SEED }) })
+      .describe('The master seed; each run’s seed is derived from it, its design point and replicate'),
+    levels: whole()
+      .min(2, { error: m('atLeast', { min: 2 }) })
+      .max(1000, { error: m('atMost', { max: 1000 }) })
+      .optional()
+      .describe(
+        `grid: values taken by each {min, max} factor (default ${DEFAULT_GRID_LEVELS}); ` +
+          `morris: grid levels p, an even number (default ${DEFAULT_MORRIS_LEVELS})`,
+      ),
+  };
+}
 
-const planShape = {
-  $schema: z.string().optional(),
-  id: idSchema.optional().describe('A short name for the sweep'),
-  description: z.string().max(4000).optional(),
-  design: z
-    .enum(DESIGNS, {
-      error: (iss) =>
-        iss.input === undefined
-          ? `is required (one of ${DESIGNS.join(', ')})`
-          : `must be one of ${DESIGNS.join(', ')}`,
-    })
-    .describe('grid (full factorial), random, lhs (Latin hypercube) or morris (elementary effects)'),
-  samples: z
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1' })
-    .max(MAX_RUNS, { error: `must be at most ${MAX_RUNS}` })
-    .optional()
-    .describe('Design points (random, lhs) or trajectories (morris); not used by grid'),
-  replicates: z
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1' })
-    .max(100_000, { error: 'must be at most 100000' })
-    .optional()
-    .describe('Runs per design point, each with its own derived seed. Default 1'),
-  seed: z
-    .number({
-      error: (iss) => (iss.input === undefined ? 'is required (the master seed)' : 'must be a number'),
-    })
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: `must be between 0 and ${MAX_SEED}` })
-    .max(MAX_SEED, { error: `must be between 0 and ${MAX_SEED}` })
-    .describe('The master seed; each run’s seed is derived from it, its design point and replicate'),
-  levels: z
-    .number({ error: 'must be a whole number' })
-    .int({ error: 'must be a whole number' })
-    .min(2, { error: 'must be at least 2' })
-    .max(1000, { error: 'must be at most 1000' })
-    .optional()
-    .describe(
-      `grid: values taken by each {min, max} factor (default ${DEFAULT_GRID_LEVELS}); ` +
-        `morris: grid levels p, an even number (default ${DEFAULT_MORRIS_LEVELS})`,
-    ),
-};
+const planShape = makePlanShape('en');
 
-/** The structural check; factors and the scenario are checked in `resolvePlan`. */
-const planCheck = z.strictObject({
-  ...planShape,
-  scenario: z.unknown(),
-  factors: z.record(z.string(), z.unknown(), {
-    error: (iss) =>
-      iss.input === undefined
-        ? 'is required (an object from field path to a list of values or {"min": a, "max": b})'
-        : 'must be an object from field path to a list of values or {"min": a, "max": b}',
-  }),
-});
+/** The structural check, per language; factors and the scenario are checked in `resolvePlan`. */
+function makePlanCheck(lang: Lang) {
+  return z.strictObject(
+    {
+      ...makePlanShape(lang),
+      scenario: z.unknown(),
+      factors: z.record(z.string(), z.unknown(), {
+        error: (iss) => planMessage(iss.input === undefined ? 'factorsRequired' : 'factorsNotObject', lang),
+      }),
+    },
+    {
+      error: (iss) => (iss.code === 'invalid_type' ? planMessage('planNotObject', lang) : undefined),
+    },
+  );
+}
+
+const planChecks = new Map<Lang, ReturnType<typeof makePlanCheck>>();
+function planCheck(lang: Lang): ReturnType<typeof makePlanCheck> {
+  let check = planChecks.get(lang);
+  if (!check) {
+    check = makePlanCheck(lang);
+    planChecks.set(lang, check);
+  }
+  return check;
+}
 
 const rangeSchema = z
   .strictObject({ min: z.number(), max: z.number() })
@@ -184,21 +204,22 @@ export type PlanShapeResult =
   | { ok: false; errors: string[] };
 
 /** Checks a parsed plan's structure: known keys, types, ranges of the plan's own numbers. */
-export function checkPlanShape(input: unknown): PlanShapeResult {
-  const parsed = planCheck.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(formatIssue) };
+export function checkPlanShape(input: unknown, options: { lang?: Lang } = {}): PlanShapeResult {
+  const lang = options.lang ?? 'en';
+  const parsed = planCheck(lang).safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((i) => formatIssue(i, lang)) };
   const p = parsed.data;
   const errors: string[] = [];
   if (p.scenario === undefined)
-    errors.push('scenario: is required (a scenario file path or an inline scenario)');
+    errors.push(issueLine('scenario', planMessage('scenarioRequired', lang), lang));
   else if (typeof p.scenario !== 'string' && !isObject(p.scenario))
-    errors.push('scenario: must be a file path (text) or an inline scenario (an object)');
-  else if (p.scenario === '') errors.push('scenario: must not be empty');
+    errors.push(issueLine('scenario', planMessage('scenarioKind', lang), lang));
+  else if (p.scenario === '') errors.push(issueLine('scenario', planMessage('scenarioEmpty', lang), lang));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, plan: p as never };
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string[] {
+function formatIssue(issue: z.core.$ZodIssue, lang: Lang): string[] {
   const path = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${String(p)}`))
     .join('');
@@ -206,10 +227,12 @@ function formatIssue(issue: z.core.$ZodIssue): string[] {
     const known = [...Object.keys(planShape), 'scenario', 'factors'];
     return issue.keys.map((k) => {
       const hint = closest(k, known);
-      return `${k}: unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`;
+      return issueLine(k, planMessage('unknownKey', lang, hint ? { hint } : {}), lang);
     });
   }
-  return [`${path || '(plan)'}: ${issue.message}`];
+  // `scenario` takes anything; its only problem here is being missing
+  if (path === 'scenario') return [issueLine(path, planMessage('scenarioRequired', lang), lang)];
+  return [issueLine(path || '(plan)', issue.message, lang)];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -217,9 +240,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Paths a factor may not take, and why. */
-const NOT_FACTORS: Record<string, string> = {
-  seed: 'each run’s seed is derived from the plan’s seed, its design point and replicate; use "replicates" for more seeds',
-  id: 'the scenario id names the sweep’s base scenario; it is not a model input',
+const NOT_FACTORS: Record<string, PlanMessageId> = {
+  seed: 'notFactorSeed',
+  id: 'notFactorId',
 };
 
 /** Paths whose values must be checked together with other fields (interventions must fall before `ticks`). */
@@ -248,11 +271,6 @@ function show(v: unknown): string {
   return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-/** The range of a numeric spec in words: `0 to 1 (strength index 0–1)`. */
-function rangeText(spec: NumberSpec): string {
-  return `${spec.min} to ${spec.max} (${spec.unit})`;
-}
-
 /**
  * Checks the plan's factors against the base scenario and the declared parameter ranges, and fills
  * in the defaults. `base` is the validated base scenario (read from the plan's path, or inline).
@@ -261,7 +279,11 @@ function rangeText(spec: NumberSpec): string {
 export function resolvePlan(
   plan: Omit<PlanFile, 'scenario' | 'factors'> & { factors: Record<string, unknown> },
   base: Scenario,
+  options: { lang?: Lang } = {},
 ): { ok: true; plan: ResolvedPlan } | { ok: false; errors: string[] } {
+  const lang = options.lang ?? 'en';
+  const m = (id: PlanMessageId, params?: Record<string, string | number>) => planMessage(id, lang, params);
+  const line = (path: string, text: string) => issueLine(path, text, lang);
   const errors: string[] = [];
   const design = plan.design;
   const baseFile = scenarioFile(base);
@@ -270,20 +292,18 @@ export function resolvePlan(
   for (const [path, raw] of Object.entries(plan.factors)) {
     const label = factorLabel(path);
     if (NOT_FACTORS[path]) {
-      errors.push(`${label}: cannot be a factor: ${NOT_FACTORS[path]}`);
+      errors.push(line(label, m(NOT_FACTORS[path])));
       continue;
     }
     if (!SETTABLE_PATHS.includes(path)) {
       const hint = closest(path, SETTABLE_PATHS) ?? closestByTail(path);
-      errors.push(
-        `${label}: unknown scenario field${hint ? ` (did you mean "${hint}"?)` : ''}; see \`wushe schema\` for the fields`,
-      );
+      errors.push(line(label, m('unknownField', hint ? { hint } : {})));
       continue;
     }
     const spec = numberSpec(path);
     if (Array.isArray(raw)) {
       if (raw.length === 0) {
-        errors.push(`${label}: the list of values is empty`);
+        errors.push(line(label, m('listEmpty')));
         continue;
       }
       const seen = new Set<string>();
@@ -292,32 +312,32 @@ export function resolvePlan(
         const where = `${label}[${i}]`;
         const key = JSON.stringify(value);
         if (seen.has(key)) {
-          errors.push(`${where}: ${show(value)} is listed twice`);
+          errors.push(line(where, m('listedTwice', { value: show(value) })));
           bad = true;
           return;
         }
         seen.add(key);
         if (spec) {
           if (typeof value !== 'number' || !Number.isFinite(value)) {
-            errors.push(`${where}: must be a number (${spec.unit})`);
+            errors.push(line(where, m('notNumberUnit', { unit: spec.unit })));
             bad = true;
             return;
           }
           if (value < spec.min || value > spec.max) {
-            errors.push(`${where}: ${value} is outside the field's range ${rangeText(spec)}`);
+            errors.push(line(where, m('outsideRange', { value, ...rangeParams(spec) })));
             bad = true;
             return;
           }
           if (spec.integer && !Number.isInteger(value)) {
-            errors.push(`${where}: ${value} must be a whole number (${spec.unit})`);
+            errors.push(line(where, m('notWholeUnit', { value, unit: spec.unit })));
             bad = true;
             return;
           }
         }
-        const check = validateScenario(withValue(baseFile, path, value));
+        const check = validateScenario(withValue(baseFile, path, value), { lang });
         if (!check.ok) {
           bad = true;
-          for (const e of check.errors) errors.push(`${where}: ${show(value)}: ${e}`);
+          for (const e of check.errors) errors.push(line(where, line(show(value), e)));
         }
       });
       if (!bad) factors.push({ path, kind: 'list', values: [...raw] });
@@ -329,14 +349,12 @@ export function resolvePlan(
       if (unknown.length > 0) {
         for (const k of unknown) {
           const hint = closest(k, ['min', 'max']);
-          errors.push(
-            `${label}.${k}: unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; a range is {"min": a, "max": b}`,
-          );
+          errors.push(line(`${label}.${k}`, m('rangeUnknownKey', hint ? { hint } : {})));
         }
         continue;
       }
       if (!spec) {
-        errors.push(`${label}: a range {min, max} needs a numeric field; give a list of values for ${path}`);
+        errors.push(line(label, m('rangeNeedsNumber', { path })));
         continue;
       }
       const { min, max } = raw as { min: unknown; max: unknown };
@@ -346,19 +364,19 @@ export function resolvePlan(
         ['max', max],
       ] as const) {
         if (v === undefined) {
-          errors.push(`${label}.${name}: is required`);
+          errors.push(line(`${label}.${name}`, m('required')));
           bad = true;
         } else if (typeof v !== 'number' || !Number.isFinite(v)) {
-          errors.push(`${label}.${name}: must be a number (${spec.unit})`);
+          errors.push(line(`${label}.${name}`, m('notNumberUnit', { unit: spec.unit })));
           bad = true;
         } else if (v < spec.min || v > spec.max) {
-          errors.push(`${label}.${name}: ${v} is outside the field's range ${rangeText(spec)}`);
+          errors.push(line(`${label}.${name}`, m('outsideRange', { value: v, ...rangeParams(spec) })));
           bad = true;
         }
       }
       if (bad) continue;
       if (!((min as number) < (max as number))) {
-        errors.push(`${label}: min (${min}) must be less than max (${max})`);
+        errors.push(line(label, m('minNotLess', { min: String(min), max: String(max) })));
         continue;
       }
       factors.push({
@@ -371,37 +389,30 @@ export function resolvePlan(
       });
       continue;
     }
-    errors.push(`${label}: must be a list of values or a range {"min": a, "max": b}`);
+    errors.push(line(label, m('listOrRange')));
   }
 
   // the design's own requirements
   const n = Object.keys(plan.factors).length;
   if (design === 'grid') {
-    if (plan.samples !== undefined)
-      errors.push(
-        'samples: not used by design grid (its size is the product of its factors’ values); remove it',
-      );
+    if (plan.samples !== undefined) errors.push(line('samples', m('samplesGrid')));
   } else {
     if (plan.samples === undefined)
       errors.push(
-        `samples: is required for design ${design} (${design === 'morris' ? 'the number of trajectories' : 'the number of design points'})`,
+        line(
+          'samples',
+          m(design === 'morris' ? 'samplesRequiredMorris' : 'samplesRequiredPoints', { design }),
+        ),
       );
-    if (n === 0) errors.push(`factors: design ${design} needs at least one factor`);
+    if (n === 0) errors.push(line('factors', m('needsFactor', { design })));
     if (design !== 'morris' && plan.levels !== undefined)
-      errors.push(`levels: not used by design ${design} (it is for grid and morris)`);
+      errors.push(line('levels', m('levelsNotUsed', { design })));
   }
   if (design === 'morris') {
-    if (plan.samples !== undefined && plan.samples < 2)
-      errors.push(
-        'samples: Morris needs at least 2 trajectories (σ needs two elementary effects per factor)',
-      );
+    if (plan.samples !== undefined && plan.samples < 2) errors.push(line('samples', m('morrisSamples')));
     if (plan.levels !== undefined && plan.levels % 2 !== 0)
-      errors.push(`levels: must be an even number for design morris (4 is usual), not ${plan.levels}`);
-    for (const f of factors)
-      if (f.kind === 'list')
-        errors.push(
-          `${factorLabel(f.path)}: design morris needs a range {"min": a, "max": b} for every factor (elementary effects move a factor along its range)`,
-        );
+      errors.push(line('levels', m('levelsEven', { levels: plan.levels })));
+    for (const f of factors) if (f.kind === 'list') errors.push(line(factorLabel(f.path), m('morrisRange')));
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -430,17 +441,32 @@ export function resolvePlan(
     return {
       ok: false,
       errors: [
-        `the design would hold ${points.toLocaleString('en')} points × ${factors.length} factors = ${(points * factors.length).toLocaleString('en')} values; at most ${MAX_DESIGN_VALUES.toLocaleString('en')} (split it into several plans)`,
+        m('tooManyValues', {
+          points: points.toLocaleString('en'),
+          factors: factors.length,
+          values: (points * factors.length).toLocaleString('en'),
+          max: MAX_DESIGN_VALUES.toLocaleString('en'),
+        }),
       ],
     };
   if (points * replicates > MAX_RUNS)
     return {
       ok: false,
       errors: [
-        `the plan asks for ${points.toLocaleString('en')} design points × ${replicates} replicates = ${(points * replicates).toLocaleString('en')} runs; at most ${MAX_RUNS.toLocaleString('en')}`,
+        m('tooManyRuns', {
+          points: points.toLocaleString('en'),
+          replicates,
+          runs: (points * replicates).toLocaleString('en'),
+          max: MAX_RUNS.toLocaleString('en'),
+        }),
       ],
     };
   return { ok: true, plan: resolved };
+}
+
+/** A numeric spec's range as message values: `0 to 1 (strength index 0–1)` in English. */
+function rangeParams(spec: NumberSpec): { min: number; max: number; unit: string } {
+  return { min: spec.min, max: spec.max, unit: spec.unit };
 }
 
 /** A near name for a path whose last part matches a known one (`volunteers` → `initial.volunteers`). */

@@ -268,6 +268,19 @@ describe('wushe sweep: bad input exits 2 naming the problem', { timeout: 120_000
     expect(existsSync(join(dir, 'x1'))).toBe(false);
   });
 
+  it('--lang zh (or a Chinese locale) prints a plan’s problems in Chinese', () => {
+    const bad = plan({ ...grid, design: 'sobol', replicate: 2 });
+    const r = wushe(['sweep', bad, '--out', join(dir, 'x-zh'), '--lang', 'zh']);
+    expectNoStack(r.stderr);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('plan.json: design：必须是以下之一：grid, random, lhs, morris');
+    expect(r.stderr).toContain('plan.json: replicate：未知的字段（是不是 "replicates"？）');
+    const l = wushe(['sweep', bad, '--out', join(dir, 'x-zh')], { LANG: 'zh_CN.UTF-8' });
+    expect(l.status).toBe(2);
+    expect(l.stderr).toContain('必须是以下之一');
+    expect(existsSync(join(dir, 'x-zh'))).toBe(false);
+  });
+
   it('an unknown path, with did-you-mean', () => {
     fails(
       ['sweep', plan({ ...grid, factors: { 'initial.volunters': [0.1, 0.2] } }), '--out', join(dir, 'x2')],
