@@ -1,5 +1,5 @@
 /**
- * The five elements of 五社联动 (domain.md, "What the five elements are"). The ids are a fixed
+ * The five elements of 五社联动 (湖北省民政厅课题组 2021, 《中国民政》; docs/sources.md). The ids are a fixed
  * interface: scenario files, JSON output and outside tools rely on them.
  */
 export const ELEMENTS = ['community', 'organizations', 'socialWorkers', 'volunteers', 'charity'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Events on a scenario's timeline (product.md: "Interventions on a timeline"). */
+/** Events on a scenario's timeline (epidemic shock, grants, hiring or withdrawing social workers, incentives, end of funding). */
 const tick = z.number().int().min(0).max(5200).describe('Week at which the intervention happens');
 
 import { NEEDS } from './elements.ts';

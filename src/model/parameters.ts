@@ -1,7 +1,8 @@
 /**
  * Every number a scenario can set, declared once: default, unit, range and source. Validation, the
  * JSON Schema, `--set`, the web sliders and docs/parameters.md are all derived from this table.
- * A source is either a line of domain.md ("domain: …"), a cited work, or "assumption: …".
+ * A source is either a published fact ("domain: …", listed with its publication in docs/sources.md),
+ * a cited work, or "assumption: …".
  */
 export interface NumberSpec {
   /** Dotted path inside the scenario, e.g. `parameters.volunteers.lapseHazard`. */
@@ -46,7 +47,7 @@ function P<const G extends string, const K extends string>(
   };
 }
 
-/** Top-level numeric fields of a scenario (fixed by product.md). */
+/** Top-level numeric fields of a scenario (a fixed interface: outside tools rely on them). */
 export const SCENARIO_FIELDS: readonly NumberSpec[] = [
   {
     path: 'seed',

@@ -1,5 +1,5 @@
 // Boot file of a Node batch worker when no prebuilt bundle is used: Node 20 ignores loader hooks
-// for a worker's entry, so register tsx here and then import the TypeScript entry (stack.md).
+// for a worker's entry, so register tsx here and then import the TypeScript entry.
 import { register } from 'tsx/esm/api';
 
 register();
