@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { numberSpec } from '../model/parameters.ts';
 
 /** Parser for an integer option bounded like the scenario field it overrides (`seed`, `ticks`). */
@@ -30,4 +30,16 @@ export function positiveInt(name: string, max: number) {
       throw new InvalidArgumentError(`Expected a whole number of ${name} from 1 to ${max}.`);
     return v;
   };
+}
+
+/** `--seeds N`: how many replicate seeds a programme command runs (default 10). */
+export function seedsOption(): Option {
+  return new Option('--seeds <n>', 'replicate seeds').default(10).argParser(positiveInt('seeds', 10000));
+}
+
+/** `--workers N`: worker threads (default: every core). */
+export function workersOption(): Option {
+  return new Option('--workers <n>', 'worker threads (default: every core)').argParser(
+    positiveInt('workers', 1024),
+  );
 }

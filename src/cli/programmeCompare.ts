@@ -11,7 +11,7 @@ import { type Interval, type ProgrammeResult, pairedDifferences } from '../batch
 import { programmeCompareSvg } from '../batch/programmeSvg.ts';
 import { runProgramme } from '../worker/nodeProgramme.ts';
 import { UsageError } from './errors.ts';
-import { collect, positiveInt as wholeNumber } from './options.ts';
+import { collect, seedsOption, positiveInt as wholeNumber, workersOption } from './options.ts';
 import { prepareOutDir } from './outDir.ts';
 import { loadProgramme } from './programmeIo.ts';
 import { fmtInterval, metricList } from './programmeOutput.ts';
@@ -43,19 +43,13 @@ export function programmeCompareCommand(): Command {
   return new Command('compare')
     .description('compare programme designs side by side on common random numbers, with an SVG chart')
     .argument('<programmes...>', 'two or more programme files (JSON)')
-    .addOption(
-      new Option('--seeds <n>', 'replicate seeds').default(10).argParser(wholeNumber('seeds', 10000)),
-    )
+    .addOption(seedsOption())
     .addOption(
       new Option('--seed <n>', 'master seed of the replicates (default: the first file’s seed)').argParser(
         wholeNumber('seed', 4294967295),
       ),
     )
-    .addOption(
-      new Option('--workers <n>', 'worker threads (default: every core)').argParser(
-        wholeNumber('workers', 1024),
-      ),
-    )
+    .addOption(workersOption())
     .option('--set <path=value>', 'override a field of every design (repeatable)', collect)
     .option('--out <dir>', 'write compare.json, compare.csv and compare.svg here (created if missing)')
     .option('--force', 'write into a folder that is not empty, replacing only this command’s files')

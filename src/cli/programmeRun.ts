@@ -1,7 +1,7 @@
 /** `wushe programme run FILE`: a programme over replicate seeds on the worker pool. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { runProgramme } from '../worker/nodeProgramme.ts';
-import { collect, positiveInt as wholeNumber } from './options.ts';
+import { collect, seedsOption, workersOption } from './options.ts';
 import { prepareOutDir } from './outDir.ts';
 import { loadProgramme } from './programmeIo.ts';
 import { formatProgramme, PROGRAMME_OUT_FILES, summaryJson, writeProgrammeOut } from './programmeOutput.ts';
@@ -34,14 +34,8 @@ export function programmeRunCommand(): Command {
   return new Command('run')
     .description('run a programme over replicate seeds and print every metric with its interval')
     .argument('<programme>', 'programme file (JSON)')
-    .addOption(
-      new Option('--seeds <n>', 'replicate seeds').default(10).argParser(wholeNumber('seeds', 10000)),
-    )
-    .addOption(
-      new Option('--workers <n>', 'worker threads (default: every core)').argParser(
-        wholeNumber('workers', 1024),
-      ),
-    )
+    .addOption(seedsOption())
+    .addOption(workersOption())
     .option('--set <path=value>', 'override a programme field by its dotted path (repeatable)', collect)
     .option('--out <dir>', 'write the data files into this directory (created if missing)')
     .option('--force', 'write into a folder that is not empty, replacing only this command’s files')
