@@ -86,8 +86,24 @@ export function interval(values: readonly number[]): Interval {
   return { mean: t(d.mean), lo: t(d.ciLow), hi: t(d.ciHigh), n: d.n };
 }
 
+/**
+ * What summarising a programme's replicates needs to know of the programme: a resolved `Programme`
+ * has it all; `wushe programme merge` takes it from the shards' files (the communities' ids from
+ * the replicates' rows).
+ */
+export interface ProgrammeFacts {
+  id: string;
+  weeks: number;
+  fundingWeeks: number;
+  budget: number;
+  members: readonly { id: string }[];
+}
+
 /** Intervals, per-community summaries and metrics from replicates (in seed order). */
-export function summariseProgramme(programme: Programme, replicates: ReplicateResult[]): ProgrammeResult {
+export function summariseProgramme(
+  programme: ProgrammeFacts,
+  replicates: ReplicateResult[],
+): ProgrammeResult {
   const metrics = replicates.map((r) => replicateMetrics(r, programme.fundingWeeks));
   const names = Object.keys(metrics[0] ?? {});
   const summary: Record<string, Interval> = {};

@@ -62,6 +62,10 @@ async function merge(dirs: string[], opts: MergeOptions): Promise<void> {
   const out = opts.out;
   for (const d of dirs) {
     if (!existsSync(d) || !statSync(d).isDirectory()) throw new UsageError(`${d}: no such folder`);
+    if (existsSync(join(d, 'run.json')) && existsSync(join(d, 'programme.json')))
+      throw new UsageError(
+        `${d}: a programme run folder, not a sweep's; join the shards of a programme run with wushe programme merge`,
+      );
   }
 
   const first = readSweepFolder(dirs[0]);

@@ -1,6 +1,7 @@
 /**
  * `wushe programme …`: plan a programme across many communities (docs/programme.md). Subcommands
- * in their own files: run (programmeRun.ts), compare (programmeCompare.ts), optimise (programmeOptimise.ts).
+ * in their own files: run (programmeRun.ts), compare (programmeCompare.ts), optimise
+ * (programmeOptimise.ts), merge (programmeMerge.ts: the shards of a run).
  */
 import { Command } from 'commander';
 
@@ -12,10 +13,12 @@ export async function programmeCommand(): Promise<Command> {
   const { programmeCompareCommand } = await import('./programmeCompare.ts');
   const { programmeValidateCommand } = await import('./programmeValidate.ts');
   const { programmeOptimiseCommand } = await import('./programmeOptimise.ts');
+  const { programmeMergeCommand } = await import('./programmeMerge.ts');
   return new Command('programme')
     .description(PROGRAMME_SUMMARY)
     .addCommand(programmeRunCommand())
     .addCommand(programmeCompareCommand())
     .addCommand(programmeValidateCommand())
-    .addCommand(programmeOptimiseCommand());
+    .addCommand(programmeOptimiseCommand())
+    .addCommand(programmeMergeCommand());
 }

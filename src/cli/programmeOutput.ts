@@ -1,11 +1,8 @@
 /** What `wushe programme run` and `compare` print and write: a table, CSV files, summary JSON. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PROGRAMME_METRICS } from '../analysis/programmeMetrics.ts';
 import { csvText } from '../batch/csv.ts';
 import type { Interval, ProgrammeResult } from '../batch/programme.ts';
 import { ELEMENTS } from '../model/elements.ts';
-import type { ProgrammeSpec } from '../model/programme.ts';
 import { INSTRUMENTS } from '../model/programmeParameters.ts';
 
 /** The summary JSON (everything but the replicates' rows, which are in communities.csv). */
@@ -70,15 +67,6 @@ export function districtCsv(result: ProgrammeResult): string {
     r.series.volunteers.map((_, week) => [r.seed, week, ...keys.map((k) => r.series[k][week])]),
   );
   return csvText(['seed', 'week', ...keys], rows);
-}
-
-export const PROGRAMME_OUT_FILES = ['summary.json', 'communities.csv', 'district.csv', 'programme.json'];
-
-export function writeProgrammeOut(dir: string, result: ProgrammeResult, spec: ProgrammeSpec): void {
-  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summaryJson(result), null, 2)}\n`);
-  writeFileSync(join(dir, 'communities.csv'), communitiesCsv(result));
-  writeFileSync(join(dir, 'district.csv'), districtCsv(result));
-  writeFileSync(join(dir, 'programme.json'), `${JSON.stringify(spec, null, 2)}\n`);
 }
 
 /** A number for a table: at most 4 significant digits, thousands kept whole. */

@@ -14,7 +14,7 @@ import {
   summariseProgramme,
 } from '../batch/programme.ts';
 import { DistrictRun } from '../engine/district.ts';
-import type { CommunityAdjustment, CommunityReport } from '../engine/districtTypes.ts';
+import type { CommunityAdjustment, CommunityReport, ReplicateResult } from '../engine/districtTypes.ts';
 import type { Programme } from '../model/programmeCommunities.ts';
 import { createNodePool, defaultWorkers } from './node.ts';
 
@@ -28,9 +28,34 @@ export async function runProgramme(
   programme: Programme,
   options: NodeProgrammeOptions = {},
 ): Promise<ProgrammeResult> {
-  const n = programme.members.length;
-  const size = Math.max(1, Math.min(options.workers ?? defaultWorkers(), n));
   const seeds = replicateSeeds(options.master ?? programme.seed, options.seeds ?? 10);
+  const replicates = await runProgrammeReplicates(programme, seeds, options);
+  return summariseProgramme(programme, replicates);
+}
+
+export interface ReplicatesOptions {
+  /** Worker threads (default: every core; never more than there are communities). */
+  workers?: number;
+  /** Called after each community-week done, with the work done and the total (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+  /** Called as each replicate finishes, with its position in `seeds` (`wushe programme run --out` writes it). */
+  onReplicate?: (index: number, result: ReplicateResult) => void;
+}
+
+/**
+ * Runs one replicate per seed, one after another, each on every worker; returns them in the order
+ * of `seeds`. `runProgramme` runs all of a programme's replicate seeds; `wushe programme run` runs
+ * only those a shard or a resumed run still needs.
+ */
+export async function runProgrammeReplicates(
+  programme: Programme,
+  seeds: readonly number[],
+  options: ReplicatesOptions = {},
+): Promise<ReplicateResult[]> {
+  const n = programme.members.length;
+  const replicates: ReplicateResult[] = [];
+  if (seeds.length === 0) return replicates;
+  const size = Math.max(1, Math.min(options.workers ?? defaultWorkers(), n));
   const shards: number[][] = Array.from({ length: size }, () => []);
   for (let c = 0; c < n; c++) shards[c % size].push(c);
   const total = seeds.length * programme.weeks * n;
@@ -39,7 +64,6 @@ export async function runProgramme(
   const key = programme.id;
   try {
     await Promise.all(shards.map((_, s) => pool.callOn(s, (api) => api.programmeLoad(key, programme))));
-    const replicates = [];
     for (const seed of seeds) {
       const run = new DistrictRun(programme, seed);
       const merge = (parts: CommunityReport[][]) => {
@@ -66,9 +90,11 @@ export async function runProgramme(
       const rows = (
         await Promise.all(shards.map((_, s) => pool.callOn(s, (api) => api.programmeRows(key))))
       ).flat();
-      replicates.push(run.result(rows));
+      const result = run.result(rows);
+      options.onReplicate?.(replicates.length, result);
+      replicates.push(result);
     }
-    return summariseProgramme(programme, replicates);
+    return replicates;
   } finally {
     await pool.close();
   }
