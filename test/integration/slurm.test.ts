@@ -2,8 +2,10 @@
  * A real Slurm cluster (heavy, ~10–30 s): starts munged and a single-node slurmctld + slurmd in a
  * temporary folder (private munge socket and ports, so nothing on the machine is touched), submits
  * a sweep as a job array with deploy/slurm/sweep.sbatch plus deploy/slurm/merge.sbatch as a
- * dependent job, and compares the merged results with the same sweep run locally. Every daemon it
- * started is stopped in afterAll, also when a step fails.
+ * dependent job, and compares the merged results with the same sweep run locally; does the same for
+ * the replicates of a programme run (deploy/slurm/programme-run-submit.sh, programme-run.sbatch,
+ * programme-merge.sbatch); and runs a programme optimisation in stages of job arrays. Every daemon
+ * it started is stopped in afterAll, also when a step fails.
  *
  * Needs Debian's slurmctld, slurmd, slurm-client and munge (.ci/run installs them) and root. When
  * they are missing the test is skipped with a message saying so.
@@ -89,7 +91,7 @@ function tail(file: string, lines = 15): string {
   return `--- ${file}\n${readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n')}`;
 }
 
-describe('Slurm: a sweep as a job array, merged; a programme optimisation in stages', {
+describe('Slurm: a sweep and a programme run as job arrays, merged; a programme optimisation in stages', {
   timeout: 180_000,
 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'wushe-slurm-'));
@@ -307,6 +309,98 @@ describe('Slurm: a sweep as a job array, merged; a programme optimisation in sta
       expect(readFileSync(join(out, 'all', 'summary.csv'), 'utf8')).toBe(
         readFileSync(join(local, 'summary.csv'), 'utf8'),
       );
+    },
+  );
+  it.skipIf(skipReason !== undefined)(
+    `programme run as a job array (deploy/slurm/programme-run-submit.sh), one shard re-submitted and merged again: equals the run in one process${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    async () => {
+      const work = join(dir, 'programme');
+      mkdirSync(work);
+      writeFileSync(join(work, 'tiny.json'), JSON.stringify(templateScenario()));
+      const file = join(work, 'district.json');
+      writeFileSync(file, JSON.stringify(programmeFile({ weeks: 8, fundingWeeks: 4, communities: 3 })));
+      const options = ['--seeds', '5', '--set', 'allocation.rule=need'];
+      const out = join(work, 'out');
+      const outputs = (extra = '') =>
+        [
+          extra,
+          ...(existsSync(out) ? readdirSync(out) : [])
+            .filter((f) => f.endsWith('.out'))
+            .map((f) => tail(join(out, f))),
+          logs(),
+        ].join('\n');
+      const finished = (ids: string[]) =>
+        waitFor(
+          'the jobs to finish',
+          () => slurm('squeue', ['-h', '-j', ids.join(','), '-o', '%i']).stdout.trim() === '',
+          120_000,
+          outputs,
+        );
+
+      // the replicates as a job array of two shards, and the merge job after it
+      const r = spawnSync(
+        'bash',
+        [join(ROOT, 'deploy', 'slurm', 'programme-run-submit.sh'), file, out, '2', ...options],
+        { env: { ...env, WUSHE_SBATCH: '--cpus-per-task=1' }, cwd: ROOT, encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(r.status, outputs(r.stderr)).toBe(0);
+      const ids = /^array job (\d+) \(2 shards\), merge job (\d+)$/m.exec(r.stdout);
+      expect(ids, r.stdout).not.toBeNull();
+      await finished([ids![1], ids![2]]);
+
+      const local = join(work, 'local');
+      const l = wushe(['programme', 'run', file, ...options, '--out', local, '-q']);
+      expect(l.status, l.stderr).toBe(0);
+      const files = [
+        'programme.json',
+        'run.json',
+        'replicates.jsonl',
+        'summary.json',
+        'communities.csv',
+        'district.csv',
+      ];
+      const same = () => {
+        expect(existsSync(join(out, 'all', 'summary.json')), `no merged results\n${outputs()}`).toBe(true);
+        for (const f of files)
+          expect(readFileSync(join(out, 'all', f), 'utf8'), f).toBe(readFileSync(join(local, f), 'utf8'));
+      };
+      same();
+      expect(readFileSync(join(out, `programme-merge-${ids![2]}.out`), 'utf8')).toContain(l.stdout);
+      expect(
+        readFileSync(join(out, 'shard-1', 'replicates.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean),
+      ).toHaveLength(2);
+
+      // shard 1 "timed out" after one replicate and half of the next: re-submit that task alone
+      // (it resumes), then merge again with programme-merge.sbatch
+      const shard1 = join(out, 'shard-1', 'replicates.jsonl');
+      const lines = readFileSync(shard1, 'utf8').split('\n');
+      writeFileSync(shard1, `${lines[0]}\n${lines[1].slice(0, 50)}`);
+      rmSync(join(out, 'all'), { recursive: true });
+      const submit = (args: string[]) => {
+        const s = slurm('sbatch', ['--parsable', ...args]);
+        expect(s.status, s.stderr).toBe(0);
+        return s.stdout.trim().split(';')[0];
+      };
+      const again = submit([
+        '--array=1',
+        '--export=ALL,WUSHE_SHARDS=2',
+        '--cpus-per-task=1',
+        `--output=${join(out, 'again-%A_%a.out')}`,
+        join(ROOT, 'deploy', 'slurm', 'programme-run.sbatch'),
+        file,
+        out,
+        ...options,
+      ]);
+      const merge = submit([
+        `--dependency=afterok:${again}`,
+        `--output=${join(out, 'merge-again-%j.out')}`,
+        join(ROOT, 'deploy', 'slurm', 'programme-merge.sbatch'),
+        out,
+      ]);
+      await finished([again, merge]);
+      same();
     },
   );
   it.skipIf(skipReason !== undefined)(
