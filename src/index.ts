@@ -98,6 +98,7 @@ export { PLAN_MESSAGES, type PlanMessageId, planMessage } from './batch/planMess
 export {
   type CommunitySummary,
   type Interval as ProgrammeInterval,
+  type ProgrammeFacts,
   type ProgrammeResult,
   type ProgrammeRunOptions,
   pairedDifferences,
