@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkPlanShape, resolvePlan } from '../src/batch/plan.ts';
 import { createSweep, runSpec, scenarioForRun } from '../src/batch/sweep.ts';
+import type { RunTask } from '../src/batch/task.ts';
 import { validateScenario } from '../src/model/scenario.ts';
-import type { RunTask } from '../src/worker/api.ts';
 import { createNodePool, type WorkerEntry } from '../src/worker/node.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

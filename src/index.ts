@@ -128,6 +128,8 @@ export {
   type SweepInfo,
   sweepInfo,
 } from './batch/sweepFolder.ts';
+// workers (the Node adapter is in `wushe/node`)
+export { type RunOutcome, type RunTask, runTask } from './batch/task.ts';
 export type {
   CommunityRow,
   DistrictLedger,
@@ -190,8 +192,6 @@ export {
   type ValidationResult,
   validateScenario,
 } from './model/scenario.ts';
-
-// workers (the Node adapter is in `wushe/node`)
-export { type RunOutcome, type RunTask, runTask, type WorkerApi, workerApi } from './worker/api.ts';
+export { type WorkerApi, workerApi } from './worker/api.ts';
 export { type BrowserWorker, browserWorkerHandle } from './worker/browserAdapter.ts';
 export { type Job, type PoolOptions, type WorkerHandle, WorkerPool } from './worker/pool.ts';

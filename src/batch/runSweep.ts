@@ -6,7 +6,6 @@
  * Pure: no Node or DOM API.
  */
 import type { Scenario } from '../model/scenario.ts';
-import { type RunOutcome, type RunTask, runTask } from '../worker/api.ts';
 import { type SensitivityRow, sensitivity, sensitivityCsv, summaryCsv } from './aggregate.ts';
 import { type LoadPlanOptions, loadPlanValue } from './loadPlan.ts';
 import type { PlanFile, ResolvedPlan } from './plan.ts';
@@ -20,6 +19,7 @@ import {
   scenarioForRun,
   shardSize,
 } from './sweep.ts';
+import { type RunOutcome, type RunTask, runTask } from './task.ts';
 
 /** Something that runs tasks and reports each outcome as it finishes: a `WorkerPool` fits. */
 export interface SweepRunner {

@@ -7,7 +7,8 @@
  * never waits for the next task; a worker that dies fails its in-flight work and is replaced.
  */
 import type { Remote } from 'comlink';
-import type { RunOutcome, RunTask, WorkerApi } from './api.ts';
+import type { RunOutcome, RunTask } from '../batch/task.ts';
+import type { WorkerApi } from './api.ts';
 
 /** One worker of a pool; `A` is its API (the worker API, or one that extends it). */
 export interface WorkerHandle<A extends WorkerApi = WorkerApi> {

@@ -4,7 +4,7 @@ import type { PlanFile } from '../../src/batch/plan.ts';
 import { recordLine } from '../../src/batch/records.ts';
 import { runSweep, type SweepRunner } from '../../src/batch/runSweep.ts';
 import { isSweepInfo, parseRunsText, runsText, sweepInfo } from '../../src/batch/sweepFolder.ts';
-import { runTask } from '../../src/worker/api.ts';
+import { runTask } from '../../src/batch/task.ts';
 import { smallScenario } from './helpers.ts';
 
 const scenario = smallScenario({ ticks: 8 });

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { surveyOnce } from '../../src/analysis/survey.ts';
+import { type RunOutcome, runTask } from '../../src/batch/task.ts';
 import { parseScenario } from '../../src/model/parse.ts';
-import { type RunOutcome, runTask } from '../../src/worker/api.ts';
 import { createNodePool } from '../../src/worker/node.ts';
 
 function small() {
