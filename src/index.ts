@@ -76,6 +76,7 @@ export {
   type LandscapePoint,
   landscapePoints,
 } from './batch/landscape.ts';
+export { type LandscapeSvgOptions, landscapeSvg } from './batch/landscapeSvg.ts';
 export {
   type LoadedPlan,
   type LoadPlanOptions,
@@ -115,6 +116,7 @@ export {
   sweepTasks,
 } from './batch/runSweep.ts';
 export { deriveSeed } from './batch/seeds.ts';
+export type { SvgHost } from './batch/svgHost.ts';
 export { createSweep, type RunSpec, runSpec, type Sweep, scenarioForRun } from './batch/sweep.ts';
 export {
   isSweepInfo,
@@ -194,4 +196,4 @@ export {
 } from './model/scenario.ts';
 export { type WorkerApi, workerApi } from './worker/api.ts';
 export { type BrowserWorker, browserWorkerHandle } from './worker/browserAdapter.ts';
-export { type Job, type PoolOptions, type WorkerHandle, WorkerPool } from './worker/pool.ts';
+export { type Job, type PoolOptions, type RemoteApi, type WorkerHandle, WorkerPool } from './worker/pool.ts';

@@ -2,14 +2,15 @@
  * The strength landscape as an SVG map, drawn with D3: one cell per grid point, coloured by the
  * dominant pathway and shaded by the share of runs that took it, with the mean week by which all
  * five elements were involved written in each cell when the grid is small enough. Takes the
- * `document` to draw in (the browser's, or linkedom's in Node), so it has no Node or DOM dependency
- * of its own.
+ * document to draw in (the browser's, or linkedom's in Node; `SvgHost` is the little of it that is
+ * used), so it has no Node or DOM dependency of its own, and its declaration needs no DOM types.
  */
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
 import { MODES } from '../model/elements.ts';
 import type { LandscapeCell } from './landscape.ts';
 import { MODE_COLOR } from './palette.ts';
 import { svgDocument, svgMarkup } from './svgDocument.ts';
+import type { SvgHost } from './svgHost.ts';
 
 export interface LandscapeSvgOptions {
   /** Path of the x field, e.g. `initial.volunteers`. */
@@ -35,11 +36,14 @@ function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3)));
 }
 
-/** Draws the landscape into `doc` and returns the SVG markup of a standalone file. */
+/**
+ * The strength landscape (cells from `aggregateLandscape`) as the markup of a standalone SVG file,
+ * drawn in `doc`: the page's `document` in a browser, linkedom's in Node.
+ */
 export function landscapeSvg(
   cells: readonly LandscapeCell[],
   opts: LandscapeSvgOptions,
-  doc: Document,
+  doc: SvgHost,
 ): string {
   const width = 720;
   const height = 640;

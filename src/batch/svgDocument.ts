@@ -4,13 +4,14 @@
  * document in Node, the page's in a browser), and its markup with an XML declaration.
  */
 import { type Selection, select } from 'd3';
+import type { SvgHost } from './svgHost.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 
 /** A new `width` × `height` SVG on a white background, sans-serif at `fontSize` px. */
-export function svgDocument(doc: Document, width: number, height: number, fontSize = 12): SvgSelection {
+export function svgDocument(doc: SvgHost, width: number, height: number, fontSize = 12): SvgSelection {
   const svg = select(doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
     .attr('xmlns', SVG_NS)
     .attr('width', width)

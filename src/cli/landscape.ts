@@ -136,7 +136,7 @@ async function landscape(file: string, opts: LandscapeOptions): Promise<void> {
       y: opts.y,
       subtitle: `${scenario.id}: ${opts.steps} × ${opts.steps} cells, ${opts.replicates} run${opts.replicates === 1 ? '' : 's'} each, seed ${options.seed}`,
     },
-    document as unknown as Document,
+    document,
   );
   writeFileSync(join(opts.out, 'landscape.svg'), svg);
   if (failed > 0)

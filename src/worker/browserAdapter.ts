@@ -12,10 +12,16 @@
  */
 import { type Endpoint, wrap } from 'comlink';
 import type { WorkerApi } from './api.ts';
-import type { WorkerHandle } from './pool.ts';
+import type { RemoteApi, WorkerHandle } from './pool.ts';
 
-/** What the adapter needs of a browser `Worker`. */
-export interface BrowserWorker extends Endpoint {
+/**
+ * What the adapter needs of a browser `Worker` (a `Worker` fits), typed without the DOM library so
+ * that the package's declarations compile without it.
+ */
+export interface BrowserWorker {
+  postMessage(message: unknown): void;
+  addEventListener(type: string, listener: (event: { message?: unknown; data?: unknown }) => void): void;
+  removeEventListener(type: string, listener: (event: { message?: unknown; data?: unknown }) => void): void;
   terminate(): void;
 }
 
@@ -24,7 +30,8 @@ export interface BrowserWorker extends Endpoint {
  * comlink; `dead` rejects on the worker's `error` event.
  */
 export function browserWorkerHandle<A extends WorkerApi = WorkerApi>(worker: BrowserWorker): WorkerHandle<A> {
-  const api = wrap<A>(worker);
+  // comlink's Endpoint and Remote<A> are these shapes in DOM types
+  const api = wrap<A>(worker as unknown as Endpoint) as unknown as RemoteApi<A>;
   let fail: (e: Error) => void = () => {};
   const dead = new Promise<never>((_, reject) => {
     fail = reject;

@@ -6,13 +6,21 @@
  * like (the web app's comparison and landscape). Each worker keeps `depth` calls in flight, so it
  * never waits for the next task; a worker that dies fails its in-flight work and is replaced.
  */
-import type { Remote } from 'comlink';
 import type { RunOutcome, RunTask } from '../batch/task.ts';
 import type { WorkerApi } from './api.ts';
 
+/**
+ * A worker's API as the pool sees it: each method returns a promise of its result. The shape of
+ * comlink's `Remote` for an API of plain methods, declared here so that the package's types need
+ * no DOM library (comlink's own declarations do).
+ */
+export type RemoteApi<A> = {
+  [K in keyof A]: A[K] extends (...args: infer P) => infer R ? (...args: P) => Promise<Awaited<R>> : never;
+};
+
 /** One worker of a pool; `A` is its API (the worker API, or one that extends it). */
 export interface WorkerHandle<A extends WorkerApi = WorkerApi> {
-  api: Remote<A>;
+  api: RemoteApi<A>;
   /** Rejects when the worker dies (crash, exit); never resolves. */
   dead: Promise<never>;
   terminate(): Promise<void> | void;
@@ -26,7 +34,7 @@ export interface PoolOptions<A extends WorkerApi = WorkerApi> {
 }
 
 /** A job for `WorkerPool.call`: any calls on one worker's API. */
-export type Job<T, A extends WorkerApi = WorkerApi> = (api: Remote<A>) => Promise<T>;
+export type Job<T, A extends WorkerApi = WorkerApi> = (api: RemoteApi<A>) => Promise<T>;
 
 interface Queued<A extends WorkerApi> {
   job: Job<unknown, A>;
@@ -34,9 +42,9 @@ interface Queued<A extends WorkerApi> {
   reject: (error: unknown) => void;
 }
 
-/** The worker API part of a handle's API (TypeScript cannot see it through `Remote<A>` of a generic `A`). */
-function base<A extends WorkerApi>(handle: WorkerHandle<A>): Remote<WorkerApi> {
-  return handle.api as unknown as Remote<WorkerApi>;
+/** The worker API part of a handle's API (TypeScript cannot see it through `RemoteApi<A>` of a generic `A`). */
+function base<A extends WorkerApi>(handle: WorkerHandle<A>): RemoteApi<WorkerApi> {
+  return handle.api as unknown as RemoteApi<WorkerApi>;
 }
 
 export class WorkerPool<A extends WorkerApi = WorkerApi> {

@@ -138,11 +138,7 @@ describe('landscapeSvg', () => {
     const { document } = parseHTML('<!doctype html><html><body></body></html>');
     const results = [fake('charity-led', 12), undefined, fake('volunteer-led', null)];
     const points = landscapePoints(smallScenario(), { ...opts, steps: 2, replicates: 1 });
-    const svg = landscapeSvg(
-      aggregateLandscape(points, results),
-      { x: opts.x, y: opts.y },
-      document as unknown as Document,
-    );
+    const svg = landscapeSvg(aggregateLandscape(points, results), { x: opts.x, y: opts.y }, document);
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg.match(/class="cell"/g)).toHaveLength(4);

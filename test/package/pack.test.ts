@@ -2,8 +2,9 @@
  * The published package as a user gets it: `npm pack` (of the build the global setup made), the
  * tarball installed once into a temporary folder that holds two fresh projects side by side (Node
  * resolves packages from the parent folder's node_modules for both): a plain-Node project and a
- * TypeScript project (module nodenext, skipLibCheck off). A scenario runs from each, through the
- * library, the Node worker pool (`wushe/node`) and the `wushe` command. The install prefers npm's
+ * TypeScript project (module nodenext, skipLibCheck off, no DOM library: the package's types must
+ * not need it). A scenario runs from each, through the library, the Node worker pool (`wushe/node`)
+ * and the `wushe` command; the TypeScript project also draws a strength landscape with linkedom. The install prefers npm's
  * cache, so this works offline once `npm ci` has run. ~10 s.
  */
 import { type ExecFileException, execFile } from 'node:child_process';
@@ -68,7 +69,17 @@ console.log(JSON.stringify({ mode: summary.pathway.mode, same: JSON.stringify(ou
 `;
 
 const TS_CONSUMER = `import { readFileSync } from 'node:fs';
-import { type ModeId, PARAMETERS, parseScenario, type RunSummary, runScenario } from 'wushe';
+import {
+  aggregateLandscape,
+  landscapePoints,
+  landscapeSvg,
+  type ModeId,
+  PARAMETERS,
+  parseScenario,
+  type RunSummary,
+  runScenario,
+  type SvgHost,
+} from 'wushe';
 import { createNodePool, type WorkerEntry } from 'wushe/node';
 
 const v = parseScenario(readFileSync('scenario.json', 'utf8'));
@@ -82,12 +93,18 @@ await pool.run([{ id: 0, scenario: v.scenario }], (o) => {
   if (o.metrics?.mode === mode) done++;
 });
 await pool.close();
-console.log(JSON.stringify({ mode, done, kind: entry.kind, parameters: PARAMETERS.length > 0 }));
+// linkedom's own declarations need the DOM library, so it is loaded untyped: its document is an SvgHost
+const { parseHTML } = (await import('linkedom' as string)) as { parseHTML(html: string): { document: SvgHost } };
+const axes = { x: 'initial.volunteers', y: 'initial.charity' };
+const cells = aggregateLandscape(landscapePoints(v.scenario, { ...axes, steps: 2, replicates: 1, seed: 1 }), []);
+const svg = landscapeSvg(cells, axes, parseHTML('<!doctype html><html><body></body></html>').document);
+console.log(JSON.stringify({ mode, done, kind: entry.kind, parameters: PARAMETERS.length > 0, svg: svg.startsWith('<?xml') }));
 `;
 
 const TSCONFIG = {
   compilerOptions: {
     target: 'ES2022',
+    lib: ['ES2022'],
     module: 'nodenext',
     moduleResolution: 'nodenext',
     strict: true,
@@ -157,11 +174,11 @@ describe('the packed package', { timeout: 180_000 }, () => {
     );
   });
 
-  it('type-checks and runs from a TypeScript project with module nodenext and skipLibCheck off', async () => {
+  it('type-checks and runs from a TypeScript project with module nodenext, skipLibCheck off and no DOM types', async () => {
     writeFileSync(join(ts, 'main.ts'), TS_CONSUMER);
     writeFileSync(join(ts, 'tsconfig.json'), JSON.stringify(TSCONFIG));
     await run(process.execPath, [TSC, '-p', '.'], ts);
     const out = JSON.parse((await run(process.execPath, ['out/main.js'], ts)).stdout);
-    expect(out).toEqual({ mode: expect.any(String), done: 1, kind: 'built', parameters: true });
+    expect(out).toEqual({ mode: expect.any(String), done: 1, kind: 'built', parameters: true, svg: true });
   });
 });

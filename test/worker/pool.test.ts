@@ -3,7 +3,6 @@
  * global setup made, and the tsx boot file used from the sources), failures recorded per run, a
  * dying worker replaced. ~3 s.
  */
-import type { Remote } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPlanShape, resolvePlan } from '../../src/batch/plan.ts';
 import { createSweep, runSpec, scenarioForRun } from '../../src/batch/sweep.ts';
@@ -11,7 +10,7 @@ import { type RunOutcome, type RunTask, runTask } from '../../src/batch/task.ts'
 import { validateScenario } from '../../src/model/scenario.ts';
 import type { WorkerApi } from '../../src/worker/api.ts';
 import { createNodePool, workerEntry } from '../../src/worker/node.ts';
-import { type WorkerHandle, WorkerPool } from '../../src/worker/pool.ts';
+import { type RemoteApi, type WorkerHandle, WorkerPool } from '../../src/worker/pool.ts';
 import { smallScenario } from '../batch/helpers.ts';
 
 function tasks(n: number): RunTask[] {
@@ -125,7 +124,7 @@ describe('WorkerPool with stand-in workers', () => {
         return { id: t.id, error: `ran ${t.id}`, startedAt: 1 };
       },
       ping: async () => 1,
-    } as unknown as Remote<WorkerApi>;
+    } as unknown as RemoteApi<WorkerApi>;
     return { api, dead, terminate: () => {} };
   }
 
