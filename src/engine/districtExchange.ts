@@ -14,9 +14,6 @@ import type { CommunityAdjustment, CommunityReport, DistrictLedger } from './dis
 
 type PerCommunity = Record<InstrumentId, Float64Array>;
 
-/** Share of an organisation member’s week spent on activities that may reach the next community. */
-const MEMBER_VISITS = 0.25;
-
 export class DistrictExchange {
   readonly n: number;
   /** Each community’s share of the programme (adds up to 1). */
@@ -257,8 +254,10 @@ export class DistrictExchange {
     const s = this.programme.district.spillover;
     if (n < 2 || !(s > 0)) return into;
     for (let c = 0; c < n; c++) {
-      const visits = this.programme.members[c].parameters.volunteers.visitsPerWeek;
-      const out = s * (reports[c].volunteers * visits + reports[c].members * MEMBER_VISITS);
+      const { volunteers, organizations } = this.programme.members[c].parameters;
+      const out =
+        s *
+        (reports[c].volunteers * volunteers.visitsPerWeek + reports[c].members * organizations.memberVisits);
       if (n === 2) into[1 - c] += out;
       else {
         into[(c + 1) % n] += out / 2;

@@ -2,8 +2,15 @@ import { CHARITY, ORGANIZATIONS } from '../model/elements.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { sumNeeds } from './needState.ts';
 import { smallWorld } from './network.ts';
-import { addDonor, becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from './ops.ts';
-import { capableResidentOf, drawResident, residentOfBuilding } from './people.ts';
+import {
+  addDonor,
+  becomeCore,
+  becomeVolunteer,
+  drawGift,
+  foundOrganization,
+  joinOrganization,
+} from './ops.ts';
+import { capableResidentOf, drawResident, nearBuilding, residentOfBuilding } from './people.ts';
 import { createStreams, type Random, randomInt } from './random.ts';
 import {
   createDonors,
@@ -84,7 +91,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     world.socialWorkers.contractLeft = 1 + randomInt(random.socialWork, p.socialWorkers.contractWeeks);
   refreshTeam(world.socialWorkers);
   const donors = Math.round(s.charity * ref.donors);
-  for (let k = 0; k < donors; k++) addDonor(world, p.charity.giftMean * (0.5 + random.population()), CHARITY);
+  for (let k = 0; k < donors; k++)
+    addDonor(world, drawGift(world, p.charity.giftMean, random.population), CHARITY);
   world.charity.fund = s.charity * ref.fund;
   measureStrength(world, ref, world.strength);
   sumNeeds(world);
@@ -96,15 +104,16 @@ function populate(world: World, random: Random): void {
 }
 
 function seedOrganizations(world: World, s: number, random: Random): void {
+  const op = world.params.organizations;
   const count = Math.round(s * world.ref.organizations);
   const members = Math.round(s * world.ref.members);
   // a leader who already belongs to an organisation is passed over and another building tried
   for (let tries = 0; world.counters.organizations < count && tries < count * 20; tries++) {
     const home = randomInt(random, world.buildings);
-    const leader = capableResidentOf(world, home, random);
+    const leader = capableResidentOf(world, home, random, op.leaderDraws);
     if (world.residents.org[leader] >= 0) continue;
     const o = foundOrganization(world, leader, randomInt(random, 4), ORGANIZATIONS, home);
-    world.organizations.founded[o] = -randomInt(random, 520);
+    world.organizations.founded[o] = -randomInt(random, op.initialAgeWeeks);
   }
   const orgs = world.organizations;
   if (orgs.used === 0) return;
@@ -112,26 +121,28 @@ function seedOrganizations(world: World, s: number, random: Random): void {
   while (world.counters.members < members && tries < members * 20) {
     tries++;
     const o = randomInt(random, orgs.used);
-    // members come from the organisation's own building and the two next to it
-    const b = Math.min(world.buildings - 1, Math.max(0, orgs.home[o] + randomInt(random, 3) - 1));
+    // members come from the organisation's own building and `memberReach` either side of it
+    const b = nearBuilding(world, orgs.home[o], op.memberReach, random);
     joinOrganization(world, residentOfBuilding(world, b, random), o);
   }
 }
 
 function seedVolunteers(world: World, s: number, random: Random): void {
   const res = world.residents;
+  const vp = world.params.volunteers;
   const volunteers = Math.round(s * world.ref.volunteers);
   const cores = Math.round(s * world.ref.cores);
   let tries = 0;
   while (world.counters.volunteers < volunteers && tries < res.count * 4) {
     tries++;
     const i = randomInt(random, res.count);
-    if (random() < res.willingness[i] && becomeVolunteer(world, i)) res.since[i] = -randomInt(random, 104);
+    if (random() < res.willingness[i] && becomeVolunteer(world, i))
+      res.since[i] = -randomInt(random, vp.initialTenureWeeks);
   }
   tries = 0;
   while (world.counters.cores < cores && tries < res.count * 4) {
     tries++;
     const i = randomInt(random, res.count);
-    if (res.role[i] === VOLUNTEER && random() < 0.2 + res.talent[i]) becomeCore(world, i);
+    if (res.role[i] === VOLUNTEER && random() < vp.initialCoreBase + res.talent[i]) becomeCore(world, i);
   }
 }

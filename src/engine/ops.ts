@@ -1,3 +1,4 @@
+import type { Random } from './random.ts';
 import {
   CORE,
   createDonors,
@@ -142,7 +143,7 @@ export function foundOrganization(
   orgs.kind[o] = kind;
   orgs.leader[o] = leader;
   orgs.members[o] = 0;
-  orgs.activity[o] = 0.5;
+  orgs.activity[o] = world.params.organizations.startActivity;
   orgs.founded[o] = world.tick;
   orgs.funds[o] = 0;
   orgs.home[o] = home;
@@ -176,6 +177,12 @@ export function releaseClosedMembers(world: World): void {
     const o = res.org[i];
     if (o >= 0 && !alive[o]) leaveOrganization(world, i);
   }
+}
+
+/** A new donor's weekly gift: `mean` × a draw spread evenly within `charity.giftSpread` of 1. */
+export function drawGift(world: World, mean: number, random: Random): number {
+  const spread = world.params.charity.giftSpread;
+  return mean * (1 - spread + 2 * spread * random());
 }
 
 export function addDonor(world: World, gift: number, recruitedBy: number): number {

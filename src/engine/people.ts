@@ -16,7 +16,8 @@ function around(mean: number, spread: number, u: number): number {
 export function drawResident(world: World, i: number, random: Random): void {
   const p = world.params.population;
   const res = world.residents;
-  res.talent[i] = random() < p.capableShare ? 0.7 + 0.3 * random() : 0.6 * random();
+  const lo = p.capableTalentMin;
+  res.talent[i] = random() < p.capableShare ? lo + (1 - lo) * random() : p.ordinaryTalentMax * random();
   res.willingness[i] = unitWithMean(random, p.willingnessMean);
   for (let k = 0; k < 3; k++) {
     const need = unitWithMean(random, p.needMean);
@@ -34,8 +35,13 @@ export function residentOfBuilding(world: World, b: number, random: Random): num
   return start + randomInt(random, end - start);
 }
 
-/** The most talented of a few residents drawn from building `b`: a capable person (能人) if there is one. */
-export function capableResidentOf(world: World, b: number, random: Random, draws = 4): number {
+/** A random building within `reach` buildings either side of `b` (kept inside the estate). */
+export function nearBuilding(world: World, b: number, reach: number, random: Random): number {
+  return Math.min(world.buildings - 1, Math.max(0, b + randomInt(random, 2 * reach + 1) - reach));
+}
+
+/** The most talented of `draws` residents drawn from building `b`: a capable person (能人) if there is one. */
+export function capableResidentOf(world: World, b: number, random: Random, draws: number): number {
   let best = residentOfBuilding(world, b, random);
   for (let k = 1; k < draws; k++) {
     const i = residentOfBuilding(world, b, random);

@@ -1,7 +1,7 @@
 import { ORGANIZATIONS, VOLUNTEERS } from '../model/elements.ts';
 import { PROCESS_INDEX } from './mechanisms.ts';
 import { becomeVolunteer, foundOrganization, joinOrganization, recordLink } from './ops.ts';
-import { capableResidentOf, residentOfBuilding } from './people.ts';
+import { capableResidentOf, nearBuilding, residentOfBuilding } from './people.ts';
 import { type Random, randomInt } from './random.ts';
 import { ORGANISER, VOLUNTEER, type World } from './state.ts';
 
@@ -41,17 +41,20 @@ export function recruitFoundingMembers(world: World, o: number, founder: number,
   return joined;
 }
 
-/** Members recruited from an organisation's home building (and the next ones). Returns how many joined. */
+/**
+ * Members recruited from an organisation's home building and `organizations.memberReach` either side:
+ * each resident asked joins with chance (`nearHomeBase` + willingness) × the member pool's room.
+ * Returns how many joined.
+ */
 export function recruitMembersNearHome(world: World, o: number, want: number, random: Random): number {
   let joined = 0;
   const room = memberPoolRoom(world);
+  const op = world.params.organizations;
   for (let tries = 0; tries < want * 4 && joined < want; tries++) {
-    const b = Math.min(
-      world.buildings - 1,
-      Math.max(0, world.organizations.home[o] + randomInt(random, 3) - 1),
-    );
+    const b = nearBuilding(world, world.organizations.home[o], op.memberReach, random);
     const j = residentOfBuilding(world, b, random);
-    if (random() < (0.5 + world.residents.willingness[j]) * room && joinOrganization(world, j, o)) joined++;
+    if (random() < (op.nearHomeBase + world.residents.willingness[j]) * room && joinOrganization(world, j, o))
+      joined++;
   }
   return joined;
 }
@@ -59,7 +62,7 @@ export function recruitMembersNearHome(world: World, o: number, want: number, ra
 /** A local organisation founded around a capable resident of a random building, its founding members with it. */
 export function newLocalOrganization(world: World, by: number, mechanism: number, random: Random): void {
   const home = randomInt(random, world.buildings);
-  const leader = capableResidentOf(world, home, random);
+  const leader = capableResidentOf(world, home, random, world.params.organizations.leaderDraws);
   const role = world.residents.role[leader];
   if (role === ORGANISER) return;
   const o = foundOrganization(world, leader, randomInt(random, 4), by, home);

@@ -22,10 +22,11 @@ export function serve(
   const res = world.residents;
   const sp = world.params.services;
   const effect = sp.needEffect * strength;
+  const other = effect * sp.otherNeedShare;
   settleNeeds(world, i);
   for (let k = 0; k < 3; k++) {
     const before = res.needs[3 * i + k];
-    const v = before - (k === need ? effect : effect / 2);
+    const v = before - (k === need ? effect : other);
     const after = Math.max(0, v);
     setNeed(world, i, k, after);
     res.helped[3 * i + k] += before - after;

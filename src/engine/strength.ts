@@ -96,25 +96,24 @@ export function strengthUnits(ref: StrengthReference): StrengthUnits {
   };
 }
 
-const cap = (x: number) => clamp(x);
-
 /** Measures all five strengths into `out` (indexed by element). O(1): reads the running counters. */
 export function measureStrength(world: World, ref: StrengthReference, out: Float64Array): Float64Array {
   const c = world.counters;
   const WEIGHTS = ref.weights;
   out[COMMUNITY] =
-    WEIGHTS.community[0] * cap(world.committee.staff / ref.staff) +
-    WEIGHTS.community[1] * cap(world.committee.links / ref.links);
+    WEIGHTS.community[0] * clamp(world.committee.staff / ref.staff) +
+    WEIGHTS.community[1] * clamp(world.committee.links / ref.links);
   out[ORGANIZATIONS] =
-    WEIGHTS.organizations[0] * cap(c.organizations / ref.organizations) +
-    WEIGHTS.organizations[1] * cap(c.members / ref.members);
+    WEIGHTS.organizations[0] * clamp(c.organizations / ref.organizations) +
+    WEIGHTS.organizations[1] * clamp(c.members / ref.members);
   out[SOCIAL_WORKERS] =
-    WEIGHTS.socialWorkers[0] * cap(world.socialWorkers.fte / ref.socialWorkers) +
-    WEIGHTS.socialWorkers[1] * cap(world.socialWorkers.skill);
+    WEIGHTS.socialWorkers[0] * clamp(world.socialWorkers.fte / ref.socialWorkers) +
+    WEIGHTS.socialWorkers[1] * clamp(world.socialWorkers.skill);
   out[VOLUNTEERS] =
-    WEIGHTS.volunteers[0] * cap(c.volunteers / ref.volunteers) +
-    WEIGHTS.volunteers[1] * cap(c.cores / ref.cores);
+    WEIGHTS.volunteers[0] * clamp(c.volunteers / ref.volunteers) +
+    WEIGHTS.volunteers[1] * clamp(c.cores / ref.cores);
   out[CHARITY] =
-    WEIGHTS.charity[0] * cap(c.donors / ref.donors) + WEIGHTS.charity[1] * cap(world.charity.fund / ref.fund);
+    WEIGHTS.charity[0] * clamp(c.donors / ref.donors) +
+    WEIGHTS.charity[1] * clamp(world.charity.fund / ref.fund);
   return out;
 }

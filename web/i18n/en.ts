@@ -104,6 +104,7 @@ export const en = {
   'group.population': 'Residents',
   'group.strength': 'Full-strength references',
   'group.community': 'Community committee',
+  'group.strategy': 'Strategy of the base',
   'group.socialWorkers': 'Social workers',
   'group.organizations': 'Social organisations',
   'group.volunteers': 'Volunteers',

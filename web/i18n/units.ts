@@ -60,6 +60,12 @@ export const UNITS_ZH: Record<string, string> = {
   'help on social need': '社会关系需求上的帮助',
   'help on material need': '物质需求上的帮助',
   'at the first contact from an element': '要素首次接触时',
+  exponent: '幂指数',
+  'residents met': '人（走访抽取）',
+  'hours/session': '小时/次',
+  'activity per skilled FTE per 10,000 residents': '活跃度/（熟练全职当量/万人）',
+  'partner units per running project': '个共建单位/进行中项目',
+  buildings: '栋楼',
   // programme numbers (src/model/programmeParameters.ts)
   agencies: '家机构',
   'share of the budget': '占预算比例',

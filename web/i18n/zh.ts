@@ -103,6 +103,7 @@ export const zh: Record<keyof typeof en, string> = {
   'group.population': '居民',
   'group.strength': '满强度参照值',
   'group.community': '社区（两委）',
+  'group.strategy': '基层策略',
   'group.socialWorkers': '社会工作者',
   'group.organizations': '社会组织',
   'group.volunteers': '社区志愿者',

@@ -55,11 +55,12 @@ export function volunteerLapse(world: World): void {
 
 /**
  * Organisations close with the weekly equivalent of the yearly closure hazard, more often when young
- * and unfunded, small, unfunded or inactive; the leader of a local (not professional) organisation
- * steps down at `leaderExit` a week (an outside professional organisation without funds withdraws at
- * the same rate) and is replaced by a member with
- * chance `succession` × min(1, members/10), or else the organisation closes; the members of those
- * that closed (and of `closedBefore` closed earlier in the week) are released. Returns how many closed.
+ * and unfunded (under a year old), small (below `smallSize` members), unfunded or inactive; the
+ * leader of a local (not professional) organisation steps down at `leaderExit` a week (an outside
+ * professional organisation without funds withdraws at the same rate) and is replaced by a member
+ * with chance `succession` × min(1, members/`fullActivityMembers`), or else the organisation closes;
+ * the members of those that closed (and of `closedBefore` closed earlier in the week) are released.
+ * Returns how many closed.
  */
 export function organizationClosure(world: World, closedBefore = 0): number {
   const random = world.random.attrition;
@@ -73,7 +74,7 @@ export function organizationClosure(world: World, closedBefore = 0): number {
     const funded = orgs.funds[o] > 0;
     let h = weekly;
     if (!funded && world.tick - orgs.founded[o] < 52) h *= op.youngFactor;
-    if (orgs.members[o] < 5) h *= op.smallFactor;
+    if (orgs.members[o] < op.smallSize) h *= op.smallFactor;
     if (!funded) h *= op.unfundedFactor;
     if (orgs.activity[o] < op.activityFloor) h *= op.inactiveFactor;
     const x = random();

@@ -7,7 +7,7 @@ import { PIPELINE_VACANCY, type World } from '../state.ts';
  * The committee as an organisation (docs/ODD.md, "The committee"): staff leave at
  * `community.staffTurnover` a week and their posts stay empty for `community.vacancyWeeks`; partner
  * links lapse at `community.linkLapse` a week unless they are in joint work (each running project
- * keeps two links busy).
+ * keeps `community.linksPerProject` links busy).
  */
 export function committeeWork(world: World): void {
   const random = world.random.committee;
@@ -21,7 +21,7 @@ export function committeeWork(world: World): void {
     }
   }
   if (world.on[PROCESS_INDEX['partner-link-lapse']] && c.links > 0) {
-    const busy = Math.min(c.links, 2 * world.counters.projectsRunning);
+    const busy = Math.min(c.links, cp.linksPerProject * world.counters.projectsRunning);
     const lapses = Math.min(c.links - busy, drawCount(random, (c.links - busy) * cp.linkLapse));
     c.links -= lapses;
   }

@@ -5,6 +5,7 @@ import {
   addDonor,
   becomeCore,
   becomeVolunteer,
+  drawGift,
   foundOrganization,
   joinOrganization,
   recordLink,
@@ -126,7 +127,7 @@ export function cultivateResidents(world: World): void {
     }
     // volunteers, core volunteers and organisers bring donors through their own networks
     if (random() < donor * (role === VOLUNTEER ? 1 : p.volunteers.coreDonorFactor)) {
-      const d = addDonor(world, p.charity.giftMean * (0.5 + random()), VOLUNTEERS);
+      const d = addDonor(world, drawGift(world, p.charity.giftMean, random), VOLUNTEERS);
       recordLink(world, MI['volunteer-network-donor'], VOLUNTEERS, CHARITY, u.donor, i, d);
     }
     if (role === VOLUNTEER) {
@@ -185,7 +186,7 @@ export function cultivateOrganizations(world: World): void {
     (1 - world.strength[CHARITY]) *
     catalyst(world, MI['organization-sponsor']) *
     world.on[MI['organization-sponsor']];
-  const lift = 0.01 * groupworkIntensity(world);
+  const lift = p.socialWorkers.groupworkLift * groupworkIntensity(world);
   // the committee's venues (搭台) let more members meet
   const venue = world.on[VENUES] ? 1 + p.community.venueLift * world.strength[COMMUNITY] : 1;
   for (let o = 0; o < orgs.used; o++) {
@@ -198,7 +199,7 @@ export function cultivateOrganizations(world: World): void {
       (orgs.funds[o] > 0 ? 1 : op.unfundedActivity);
     orgs.activity[o] = clamp(orgs.activity[o] + op.activityStep * (target - orgs.activity[o]) + lift);
     if (random() < sponsor * orgs.activity[o]) {
-      const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), ORGANIZATIONS);
+      const d = addDonor(world, drawGift(world, p.charity.enterpriseGift, random), ORGANIZATIONS);
       recordLink(
         world,
         MI['organization-sponsor'],
@@ -222,8 +223,11 @@ export function cultivateFromFunds(world: World): void {
   const u = world.units;
   const size = p.charity.grantSize;
   const roomO = 1 - world.strength[ORGANIZATIONS];
-  // at most one grant per 200 residents a week: a fund cannot place money faster than a community absorbs it
-  const affordable = Math.min(Math.floor(world.charity.fund / size), Math.ceil(world.residents.count / 200));
+  // at most one grant a week per `residentsPerGrant` residents: a fund cannot place money faster than a community absorbs it
+  const affordable = Math.min(
+    Math.floor(world.charity.fund / size),
+    Math.ceil(world.residents.count / p.charity.residentsPerGrant),
+  );
   const grants = Math.min(
     affordable,
     drawCount(
@@ -278,7 +282,7 @@ export function cultivateFromFunds(world: World): void {
         world.on[MI['grant-brings-volunteers']],
     );
     for (let v = 0; v < vols; v++) {
-      const j = capableResidentOf(world, world.organizations.home[o], random, 2);
+      const j = capableResidentOf(world, world.organizations.home[o], random, p.charity.grantVolunteerDraws);
       if (becomeVolunteer(world, j)) {
         recordLink(world, MI['grant-brings-volunteers'], CHARITY, VOLUNTEERS, u.volunteer, -1, j);
       }
@@ -313,12 +317,17 @@ export function cultivateFromBase(world: World): void {
   for (let k = 0; k < host; k++)
     newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
   // social workers' direct channels: events a week = rate × share × organising effort × room × skill
+  // (share: 1 for recruiting volunteers, `incubateShare` and `fundraiseShare` for the others)
   const direct = (mechanism: number, share: number, room: number) =>
     drawCount(
       random,
       p.socialWorkers.directRate * share * e[mechanism] * per10k * room * skill * on[mechanism],
     );
-  const incubate = direct(MI['social-worker-incubates-organization'], 0.1, foundingRoom(world));
+  const incubate = direct(
+    MI['social-worker-incubates-organization'],
+    p.socialWorkers.incubateShare,
+    foundingRoom(world),
+  );
   const lag = on[LAG] ? p.socialWorkers.incubationWeeks : 0;
   for (let k = 0; k < incubate; k++) {
     if (lag === 0)
@@ -340,6 +349,8 @@ export function cultivateFromBase(world: World): void {
   const contacts = on[CONTACTS] ? 1 + p.community.contactsLift * s[COMMUNITY] : 1;
   askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random, contacts);
 
+  // the share of the staff's time on introducing, × 3 (the committee's channels): introduceRate is
+  // the rate per partner link when a third of the staff's time goes to it
   const linkingShare =
     e[MI['committee-introduces-resources']] / Math.max(1e-9, world.committee.staff / per10k);
   const introduce = drawCount(
@@ -352,12 +363,16 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-introduces-resources']],
   );
   for (let k = 0; k < introduce; k++) {
-    const d = addDonor(world, p.charity.enterpriseGift * (0.5 + random()), COMMUNITY);
+    const d = addDonor(world, drawGift(world, p.charity.enterpriseGift, random), COMMUNITY);
     recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
   }
-  const raise = direct(MI['social-worker-raises-funds'], 0.5, 1 - s[CHARITY]);
+  const raise = direct(MI['social-worker-raises-funds'], p.socialWorkers.fundraiseShare, 1 - s[CHARITY]);
   for (let k = 0; k < raise; k++) {
-    const d = addDonor(world, p.charity.giftMean * 2 * (0.5 + random()), SOCIAL_WORKERS);
+    const d = addDonor(
+      world,
+      drawGift(world, p.charity.giftMean * p.charity.raisedGiftFactor, random),
+      SOCIAL_WORKERS,
+    );
     recordLink(world, MI['social-worker-raises-funds'], SOCIAL_WORKERS, CHARITY, u.donor, -1, d);
   }
 }

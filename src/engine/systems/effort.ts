@@ -8,13 +8,14 @@ import { committeeFreeShare } from '../support.ts';
  * committee's linking time are spread over the channels (docs/ODD.md, "Strategies").
  *
  * - strengths-first (扬长): support the channels through which a strong element develops one with
- *   room, weight (S_source · room_target)^SHARPNESS; effort through a strong element is multiplied
+ *   room, weight (S_source · room_target)^sharpness; effort through a strong element is multiplied
  *   by that element's own size (its members, volunteers, donors act). The committee backs the
  *   strongest carrier.
  * - weakest-first: work on the weakest carriers directly (social workers' own channels, weight
- *   room^SHARPNESS): the weak element grows, but only social workers act on it.
+ *   room^sharpness): the weak element grows, but only social workers act on it.
  * - balanced: the same effort on every channel.
  *
+ * `strategy.sharpness` (the exponent) sets how strongly a strategy concentrates the effort.
  * Writes `world.effort[m]`: organising effort on mechanism m in FTE per 10,000 residents.
  */
 export const CATALYSED = [
@@ -38,14 +39,12 @@ export const COMMITTEE_CHANNELS = [
   'committee-introduces-resources',
 ].map((id) => MECHANISM_INDEX[id]);
 
-/** How strongly each strategy concentrates the base's effort (an exponent on the weights). */
-const SHARPNESS = 2;
-
 export function allocateEffort(world: World): void {
   const s = world.strength;
   const e = world.effort;
   e.fill(0);
   const strategy = world.scenario.strategy;
+  const sharpness = world.params.strategy.sharpness;
   const sw = world.params.socialWorkers;
   const per10k = world.residents.count / 10000;
   const organising = Math.max(
@@ -59,9 +58,9 @@ export function allocateEffort(world: World): void {
     const { source, target } = MECHANISMS[m];
     const room = 1 - s[target];
     if (strategy === 'balanced') return 1;
-    if (strategy === 'strengths-first') return CATALYSED.includes(m) ? (s[source] * room) ** SHARPNESS : 0;
+    if (strategy === 'strengths-first') return CATALYSED.includes(m) ? (s[source] * room) ** sharpness : 0;
     // weakest-first works on the weak element itself: direct channels only
-    return SOCIAL_WORKER_DIRECT.includes(m) ? room ** SHARPNESS : 0;
+    return SOCIAL_WORKER_DIRECT.includes(m) ? room ** sharpness : 0;
   };
   for (const m of CATALYSED) total += e[m] = weight(m);
   for (const m of SOCIAL_WORKER_DIRECT) total += e[m] = weight(m);
@@ -80,8 +79,8 @@ export function allocateEffort(world: World): void {
       strategy === 'balanced'
         ? 1
         : strategy === 'strengths-first'
-          ? s[t] ** SHARPNESS
-          : (1 - s[t]) ** SHARPNESS;
+          ? s[t] ** sharpness
+          : (1 - s[t]) ** sharpness;
     ctotal += w;
     return w;
   });

@@ -1,8 +1,16 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elements.ts';
 import { clamp } from '../math.ts';
 import { MECHANISM_INDEX as MI, PROCESS_INDEX } from '../mechanisms.ts';
-import { addDonor, becomeCore, becomeVolunteer, foundOrganization, markServed, recordLink } from '../ops.ts';
-import { residentOfBuilding } from '../people.ts';
+import {
+  addDonor,
+  becomeCore,
+  becomeVolunteer,
+  drawGift,
+  foundOrganization,
+  markServed,
+  recordLink,
+} from '../ops.ts';
+import { nearBuilding, residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
 import { foundingRoom, recruitMembersNearHome } from '../recruit.ts';
 import { serve, targetResident } from '../serve.ts';
@@ -52,8 +60,13 @@ function startProjects(world: World, random: Random): void {
     p.problemRate * (world.residents.count / 10000) * (need / p.referenceNeed) * design,
   );
   for (let a = 0; a < arrivals; a++) {
-    // who takes the problem up, in proportion to each actor's strength
-    const w = [s[COMMUNITY], s[SOCIAL_WORKERS], s[VOLUNTEERS] * 0.5, s[ORGANIZATIONS] * 0.5];
+    // who takes the problem up, in proportion to each actor's strength (× its weight for volunteers and organisations)
+    const w = [
+      s[COMMUNITY],
+      s[SOCIAL_WORKERS],
+      s[VOLUNTEERS] * p.volunteerLeadWeight,
+      s[ORGANIZATIONS] * p.organizationLeadWeight,
+    ];
     const total = w[0] + w[1] + w[2] + w[3];
     if (total <= 0) return;
     let x = random() * total;
@@ -144,13 +157,17 @@ function assemble(world: World, k: number, random: Random): void {
       ? fund >= missing * p.projects.minDraw
         ? Math.min(missing, fund)
         : 0
-      : Math.min(missing, fund * 0.5);
-    if (fromFund > 0 && world.on[MI['project-funding']] && random() < search * (0.5 + s[CHARITY])) {
+      : Math.min(missing, fund * p.projects.untermedDrawShare);
+    if (
+      fromFund > 0 &&
+      world.on[MI['project-funding']] &&
+      random() < search * (p.projects.fundSearchBase + s[CHARITY])
+    ) {
       world.charity.fund -= fromFund;
       pr.raised[k] += fromFund;
       // the money lets the implementing organisation take on members; before one is found it only waits
       const o = pr.org[k];
-      const joined = o >= 0 ? recruitMembersNearHome(world, o, 2, random) : 0;
+      const joined = o >= 0 ? recruitMembersNearHome(world, o, p.projects.fundedMembers, random) : 0;
       recordLink(
         world,
         MI['project-funding'],
@@ -162,16 +179,21 @@ function assemble(world: World, k: number, random: Random): void {
       );
     } else if (world.on[MI['project-fundraising']] && random() < search * s[lead]) {
       const gift =
-        lead === COMMUNITY || lead === ORGANIZATIONS ? p.charity.enterpriseGift : p.charity.giftMean * 2;
-      const d = addDonor(world, gift * (0.5 + random()), lead);
-      pr.raised[k] += gift * 10;
+        lead === COMMUNITY || lead === ORGANIZATIONS
+          ? p.charity.enterpriseGift
+          : p.charity.giftMean * p.charity.raisedGiftFactor;
+      const d = addDonor(world, drawGift(world, gift, random), lead);
+      pr.raised[k] += gift * p.projects.donorWeeks;
       recordLink(world, MI['project-fundraising'], lead, CHARITY, u.donor, pr.leader[k], d);
     }
   }
 
   // an implementing organisation
   if (pr.org[k] < 0) {
-    if (world.on[MI['project-mobilises-organization']] && random() < search * s[ORGANIZATIONS] * 2) {
+    if (
+      world.on[MI['project-mobilises-organization']] &&
+      random() < search * s[ORGANIZATIONS] * p.projects.organizationSearchFactor
+    ) {
       const o = findOrganization(world, random);
       if (o >= 0) {
         pr.org[k] = o;
@@ -189,7 +211,7 @@ function assemble(world: World, k: number, random: Random): void {
         );
       }
     } else if (
-      pr.raised[k] >= pr.budget[k] * 0.5 &&
+      pr.raised[k] >= pr.budget[k] * p.projects.startFunding &&
       world.on[MI['project-funding']] &&
       random() < search * foundingRoom(world)
     ) {
@@ -202,7 +224,7 @@ function assemble(world: World, k: number, random: Random): void {
 
   // volunteers: from the organisation's members and the leader's neighbours
   const want = Math.min(PROJECT_SLOTS, p.projects.volunteersNeeded);
-  const tries = Math.min(4, want - pr.volunteerCount[k]);
+  const tries = Math.min(p.projects.asksPerWeek, want - pr.volunteerCount[k]);
   for (let t = 0; t < tries; t++) {
     const j = candidate(world, k, random);
     if (j < 0 || world.residents.project[j] >= 0 || onList(pr, k, j)) continue;
@@ -231,7 +253,9 @@ function assemble(world: World, k: number, random: Random): void {
   }
 
   const ready =
-    pr.raised[k] >= pr.budget[k] * 0.5 && pr.org[k] >= 0 && activeVolunteers(world, k) >= Math.ceil(want / 2);
+    pr.raised[k] >= pr.budget[k] * p.projects.startFunding &&
+    pr.org[k] >= 0 &&
+    activeVolunteers(world, k) >= Math.ceil(want * p.projects.startVolunteers);
   if (ready) {
     pr.phase[k] = PROJECT_RUNNING;
     pr.end[k] = world.tick + p.projects.runWeeks;
@@ -249,7 +273,7 @@ function assemble(world: World, k: number, random: Random): void {
 function candidate(world: World, k: number, random: Random): number {
   const pr = world.projects;
   const leader = pr.leader[k];
-  if (leader >= 0 && random() < 0.5) {
+  if (leader >= 0 && random() < world.params.projects.leaderNetworkShare) {
     const { offsets, neighbours } = world.network;
     const n = offsets[leader + 1] - offsets[leader];
     return n > 0 ? neighbours[offsets[leader] + randomInt(random, n)] : -1;
@@ -283,7 +307,7 @@ function deliver(world: World, k: number, random: Random): void {
   );
   const focus = world.targets.length > 0 ? p.projects.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
-    const b = Math.min(world.buildings - 1, Math.max(0, pr.home[k] + randomInt(random, 5) - 2));
+    const b = nearBuilding(world, pr.home[k], p.projects.reachBuildings, random);
     const i = random() < focus ? targetResident(world, random) : residentOfBuilding(world, b, random);
     serve(world, i, VOLUNTEERS, need, p.services.projectStrength, false);
     markServed(world, i, ORGANIZATIONS);

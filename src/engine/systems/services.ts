@@ -10,8 +10,8 @@ import { committeeFreeShare, skillFactor } from '../support.ts';
 
 /**
  * Services from each element to residents, capacity-limited (docs/ODD.md, "Services"). A contact
- * lowers one need (and the others by half as much), and raises belonging and trust; help through a
- * social worker raises trust by the mediator factor (domain: the mediator effect).
+ * lowers one need (and the others by `services.otherNeedShare` as much), and raises belonging and
+ * trust; help through a social worker raises trust by the mediator factor (domain: the mediator effect).
  */
 export function deliverServices(world: World): void {
   const random = world.random.services;
@@ -63,7 +63,9 @@ function socialWorkerCasework(world: World, random: Random): void {
   const focus = world.targets.length > 0 ? sw.targetFocus : 0;
   for (let c = 0; c < contacts; c++) {
     const i =
-      random() < focus ? targetResident(world, random) : findNeedy(world, random, -1, 4, CASEWORK_ROUND);
+      random() < focus
+        ? targetResident(world, random)
+        : findNeedy(world, random, -1, sw.caseworkDraws, CASEWORK_ROUND);
     serve(world, i, SOCIAL_WORKERS, NEED_PSYCHOLOGICAL, skill, true);
   }
 }
@@ -73,13 +75,17 @@ function socialWorkerGroupwork(world: World, random: Random): void {
   const sw = world.params.socialWorkers;
   const hours = world.socialWorkers.fte * sw.hoursPerWorker * sw.groupworkShare;
   // group sessions reach at most every resident once a week
-  const sessions = Math.min(drawCount(random, hours / 2), Math.ceil(world.residents.count / sw.groupSize));
+  const sessions = Math.min(
+    drawCount(random, hours / sw.hoursPerSession),
+    Math.ceil(world.residents.count / sw.groupSize),
+  );
+  const lift = world.params.organizations.sessionActivityLift;
   const orgs = world.organizations;
   const skill = skillFactor(world);
   for (let g = 0; g < sessions; g++) {
     const o = randomInt(random, Math.max(1, orgs.used));
     const building = orgs.used > 0 && orgs.alive[o] ? orgs.home[o] : randomInt(random, world.buildings);
-    if (orgs.used > 0 && orgs.alive[o]) orgs.activity[o] = clamp(orgs.activity[o] + 0.02);
+    if (orgs.used > 0 && orgs.alive[o]) orgs.activity[o] = clamp(orgs.activity[o] + lift);
     for (let m = 0; m < sw.groupSize; m++) {
       serve(
         world,
@@ -101,7 +107,9 @@ function committeeVisits(world: World, random: Random): void {
   for (let c = 0; c < contacts; c++) {
     const need = c % 2 === 0 ? NEED_MATERIAL : NEED_SOCIAL;
     const i =
-      random() < focus ? targetResident(world, random) : findNeedy(world, random, need, 3, COMMITTEE_ROUND);
+      random() < focus
+        ? targetResident(world, random)
+        : findNeedy(world, random, need, cp.visitDraws, COMMITTEE_ROUND);
     serve(world, i, COMMUNITY, need, world.params.services.committeeStrength, false);
   }
 }
@@ -116,10 +124,10 @@ const DELIVERY = PROCESS_INDEX['actors-deliver-aid'];
 function charityAid(world: World, random: Random): void {
   if (!world.on[DELIVERY]) return;
   const cp = world.params.charity;
-  // at most one package per ten residents a week, so a week's work stays proportional to the community
+  // at most one package a week per `residentsPerPackage` residents, so a week's work stays proportional to the community
   const packages = Math.min(
     Math.floor((world.charity.fund * cp.aidShare) / cp.aidSize),
-    Math.ceil(world.residents.count / 10),
+    Math.ceil(world.residents.count / cp.residentsPerPackage),
   );
   const focus = world.targets.length > 0 ? cp.targetFocus : 0;
   for (let a = 0; a < packages; a++) {
@@ -127,7 +135,7 @@ function charityAid(world: World, random: Random): void {
     const i =
       random() < focus
         ? targetResident(world, random)
-        : findNeedy(world, random, NEED_MATERIAL, 4, AID_ROUND);
+        : findNeedy(world, random, NEED_MATERIAL, cp.aidDraws, AID_ROUND);
     serve(world, i, CHARITY, NEED_MATERIAL, world.params.services.aidStrength, false);
   }
 }
@@ -139,9 +147,10 @@ function organizationsAndVolunteers(world: World, random: Random): void {
   const { offsets, neighbours } = world.network;
   const visits = world.params.volunteers.visitsPerWeek;
   const { memberStrength, volunteerStrength } = world.params.services;
+  const takeUp = world.params.organizations.activityTakeUp;
   for (let i = 0; i < res.count; i++) {
     const o = res.org[i];
-    if (o >= 0 && random() < activity[o] * 0.5)
+    if (o >= 0 && random() < activity[o] * takeUp)
       serve(world, i, ORGANIZATIONS, NEED_SOCIAL, memberStrength, false);
     if (res.role[i] >= VOLUNTEER) {
       const n = offsets[i + 1] - offsets[i];

@@ -14,13 +14,14 @@ import { makeWorld } from '../helpers.ts';
 const SW_CHANNELS = [...CATALYSED, ...SOCIAL_WORKER_DIRECT];
 
 /** A world of 10,000 residents with 4 social workers, 6 committee staff and the given strengths. */
-function allocate(strategy: string, strength: number[]): World {
+function allocate(strategy: string, strength: number[], sharpness?: number): World {
   const w = makeWorld({
     residents: 10000,
     strategy,
     parameters: {
       socialWorkers: { caseworkShare: 0.4, groupworkShare: 0.3, designShare: 0, trainingShare: 0 },
       community: { serviceShare: 0.5, adminShare: 0 },
+      ...(sharpness === undefined ? {} : { strategy: { sharpness } }),
     },
   });
   w.socialWorkers.fte = 4;
@@ -111,6 +112,19 @@ describe('effort allocation (the strategy of the base)', () => {
       for (const m of SW_CHANNELS) expect(w.effort[m]).toBeCloseTo(SW_EFFORT / SW_CHANNELS.length, 12);
       for (const m of COMMITTEE_CHANNELS) expect(w.effort[m]).toBeCloseTo(LINKING / 3, 12);
     }
+  });
+
+  it('strategy.sharpness sets how strongly a strategy concentrates: 0 spreads it evenly, more concentrates it', () => {
+    const s = [0.5, 0.9, 0.5, 0.3, 0.1];
+    const flat = allocate('strengths-first', s, 0);
+    for (const m of CATALYSED) expect(flat.effort[m]).toBeCloseTo(SW_EFFORT / CATALYSED.length, 12);
+    for (const m of COMMITTEE_CHANNELS) expect(flat.effort[m]).toBeCloseTo(LINKING / 3, 12);
+    const fromOrganizations = CATALYSED.filter((m) => MECHANISMS[m].source === ORGANIZATIONS);
+    const shares = [1, 2, 4].map((k) => total(allocate('strengths-first', s, k), fromOrganizations));
+    expect(shares[0]).toBeLessThan(shares[1]);
+    expect(shares[1]).toBeLessThan(shares[2]);
+    // the default is the exponent 2 the strategies were described with
+    expect(total(allocate('strengths-first', s), fromOrganizations)).toBe(shares[1]);
   });
 
   it('no social workers, no organising effort', () => {
