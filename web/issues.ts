@@ -49,6 +49,10 @@ const ZH_RULES: Rule[] = [
     /^(\S+) weeks of funding do not fit in the horizon \(weeks = (\S+)\)$/,
     (m) => `${m[1]} 周的资助超出了规划期（weeks = ${m[2]}）`,
   ],
+  // the rule "table" (src/model/programme.ts)
+  [/^is required for rule "table"$/, () => '规则为 "table" 时必须填写'],
+  [/^has (\d+) weights for (\d+) communities$/, (m) => `有 ${m[1]} 个权重，但社区有 ${m[2]} 个`],
+  [/^needs at least one weight above 0$/, () => '至少要有一个大于 0 的权重'],
   [/^unknown key \(did you mean "(.*)"\?\)$/, (m) => `未知的字段（是不是 "${m[1]}"？）`],
   [/^unknown key$/, () => '未知的字段'],
   [/^unknown intervention type$/, () => '未知的干预类型'],

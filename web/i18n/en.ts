@@ -318,6 +318,33 @@ export const en = {
   'pmMeasure.strength': 'Mean strength of the five elements (0–1)',
   'pmMeasure.volunteers': 'Active volunteers per resident',
   pmSaveFile: 'Save as a programme file (JSON)',
+  pmImport: 'Import a programme file…',
+  pmDrop: 'or drop it on this design, with any scenario files it names',
+  pmImported:
+    'Imported “{name}”: {n} communities; the run’s seed is the file’s, {seed} (common to both designs).',
+  pmImportSeveral:
+    'More than one of the chosen files is a programme ({names}): choose one programme file, with the scenario files it names.',
+  pmImportNone: 'None of the chosen files ({names}) is a programme file (one with a {field}).',
+  pmImportScenarioFile:
+    '“{name}” is a scenario file, not a programme: open it in the Simulator tab (Import scenario…), or choose it together with the programme file that names it.',
+  pmUnknownScenario:
+    'the scenario file “{file}” is not part of the web app. Choose {name} together with the programme file (select both, or drop both on the design), or name one of the bundled scenarios instead: {bundled}. The command line ({cmd}) reads any file.',
+  pmSourceShipped: 'The programme shipped with the app',
+  pmSourceFile: 'From the file “{name}”',
+  pmScaleB: 'Design B: {n} of its {of} communities, {budget} and {agencies} agencies.',
+  'pmRule.table': 'By a table of weights',
+  pmTableCaption:
+    'Each community’s weight: its share of the money is its weight over the sum of the weights.',
+  pmTableKeys: 'Tab, ↑ ↓ or Enter move between the communities.',
+  pmTableCommunity: 'Community',
+  pmTableWeight: 'Weight',
+  pmTableShare: 'Share',
+  pmTableYuan: 'Money',
+  pmTableRowLabel: 'Weight of community {n}',
+  pmTableEqual: 'All weights 1 (equal shares)',
+  pmTableNotRun: 'Not run in the browser (saved in the file)',
+  pmTableBrowser: 'The browser runs communities 1–{n}; all {of} are saved in the file.',
+  pmTableNotANumber: 'Community {n}: enter a number, 0 or more.',
   pmIdle: 'Press “Run both designs” to run them.',
   pmMetric: 'Figure',
   pmDifference: 'B − A (paired)',

@@ -9,31 +9,36 @@ import type { ReplicateResult } from '../../src/engine/districtTypes.ts';
 import type { ProgrammeSpec } from '../../src/model/programme.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar } from '../export.ts';
-import { pick, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { problemSlot } from '../problem.ts';
 import {
   BASE_PROGRAMME,
   BROWSER_DEFAULTS,
+  type BrowserScale,
   browserProgramme,
   browserScale,
+  communityCount,
+  type DesignBase,
+  designFile,
   MAX_REPLICATES,
 } from '../programmeDesign.ts';
 import type { RunPool } from '../worker/pool.ts';
 import { panel } from './panel.ts';
 import { drawCommunities } from './programmeCells.ts';
-import { designPanel, formatYuan } from './programmeDesignPanel.ts';
+import { designPanel } from './programmeDesignPanel.ts';
 import { communitiesCsv, summaryCsv } from './programmeExports.ts';
 import { CELL_MEASURES, type CellMeasure, type DesignRun, drawSummary } from './programmeSummary.ts';
+import { formatYuan } from './programmeYuan.ts';
 
 /**
- * The Programme view: two designs of the shipped programme (programmes/hubei-2020.json) side by
- * side, each with its allocation rule and instrument budgets, run on the page's worker pool (one
- * replicate per job, progress per week) on common replicate seeds; the summary with intervals and
- * the paired differences, and the communities as small multiples.
+ * The Programme view: two designs side by side, each starting from the shipped programme
+ * (programmes/hubei-2020.json) or a programme file the user imports, each with its allocation rule
+ * (a table of weights for the rule `table`) and instrument budgets, run on the page's worker pool
+ * (one replicate per job, progress per week) on common replicate seeds; the summary with intervals
+ * and the paired differences, and the communities as small multiples.
  */
 export function programmeView(pool: RunPool): { section: HTMLElement; relabel: () => void } {
   const { section, body } = panel('programme', 'pmTitle', 'pmHelp');
-  const programmeTitle = h('p', { class: 'pm-programme' });
   const communities = h('input', {
     id: 'pm-communities',
     type: 'number',
@@ -70,8 +75,22 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
   const progress = h('p', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'pm-progress' });
   const stale = h('p', { class: 'muted', 'data-testid': 'pm-stale', hidden: true, i18n: 'pmStale' });
 
-  const designA = designPanel('a', 'pmDesignA', changed);
-  const designB = designPanel('b', 'pmDesignB', changed);
+  const hooks = {
+    seed: () => {
+      const s = Number(seed.value);
+      return Number.isInteger(s) && s >= 0 && s <= 4294967295 ? s : undefined;
+    },
+    onImport: (base: DesignBase) => {
+      // the run's seed is the file's: what the command line runs for this file
+      seed.value = String(base.file.seed);
+      communities.max = String(maxCommunities());
+    },
+  };
+  const designA = designPanel('a', 'pmDesignA', changed, hooks);
+  const designB = designPanel('b', 'pmDesignB', changed, hooks);
+  /** The most communities the run setting may ask for: the larger design's (each runs at most its own). */
+  const maxCommunities = () =>
+    Math.max(communityCount(designA.design().base.file), communityCount(designB.design().base.file));
   const summarySvg = svgEl('svg', { class: 'chart pm-summary', role: 'img', 'data-testid': 'pm-summary' });
   const cellsSvg = svgEl('svg', { class: 'chart pm-cells', role: 'img', 'data-testid': 'pm-cells' });
   const idle = [h('p', { class: 'muted pm-idle' }), h('p', { class: 'muted pm-idle' })];
@@ -79,7 +98,6 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
   measure.addEventListener('change', () => draw());
 
   body.append(
-    programmeTitle,
     h(
       'div',
       { class: 'filters' },
@@ -116,7 +134,7 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     const r = Number(replicates.value);
     const s = Number(seed.value);
     const bad: string[] = [];
-    const max = Number(BASE_PROGRAMME.communities);
+    const max = maxCommunities();
     if (!Number.isInteger(n) || n < 1 || n > max) bad.push(t('pmBadCommunities', { max }));
     if (!Number.isInteger(r) || r < 1 || r > MAX_REPLICATES)
       bad.push(t('pmBadReplicates', { max: MAX_REPLICATES }));
@@ -126,34 +144,46 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
   }
 
   function showScale(): void {
-    const v = designA.check();
     const s = settings();
-    if (!v.ok || !s) return;
-    const scale = browserScale(v.spec, s.communities);
-    scaleNote.textContent = t('pmScale', {
-      n: scale.communities,
-      of: scale.of,
-      budget: formatYuan(scale.budget),
-      agencies: scale.agencies,
-      r: s.replicates,
-    });
+    if (!s) return;
+    designA.setRunCount(s.communities);
+    designB.setRunCount(s.communities);
+    const a = designA.check();
+    const b = designB.check();
+    if (!a.ok) return;
+    const scale = browserScale(a.spec, s.communities);
+    const other = b.ok ? browserScale(b.spec, s.communities) : undefined;
+    const same = (p: BrowserScale, q: BrowserScale) =>
+      p.communities === q.communities && p.of === q.of && p.budget === q.budget && p.agencies === q.agencies;
+    scaleNote.textContent =
+      t('pmScale', {
+        n: scale.communities,
+        of: scale.of,
+        budget: formatYuan(scale.budget),
+        agencies: scale.agencies,
+        r: s.replicates,
+      }) +
+      (other && !same(scale, other)
+        ? ` ${t('pmScaleB', { n: other.communities, of: other.of, budget: formatYuan(other.budget), agencies: other.agencies })}`
+        : '');
   }
   for (const c of [communities, replicates, seed]) c.addEventListener('change', showScale);
 
   async function runDesign(
     spec: ProgrammeSpec,
+    base: DesignBase,
     n: number,
     seeds: number[],
     onWeeks: (delta: number) => void,
     gen: number,
   ): Promise<DesignRun | undefined> {
-    const key = JSON.stringify({ spec, n, seeds });
+    const key = JSON.stringify({ spec, base: base.key, n, seeds });
     const hit = cache.get(key);
     if (hit) {
       onWeeks(hit.programme.weeks * seeds.length);
       return hit;
     }
-    const programme = browserProgramme(spec, n);
+    const programme = browserProgramme(spec, n, base);
     const outputs: ReplicateResult[] = await Promise.all(
       seeds.map((s) => {
         let last = 0;
@@ -204,6 +234,9 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     const seeds = replicateSeeds(s.seed, s.replicates);
     const specA = { ...a.spec, seed: s.seed };
     const specB = { ...b.spec, seed: s.seed };
+    const baseA = designA.design().base;
+    const baseB = designB.design().base;
+    // the weeks every design runs, for the progress bar
     const total = (specA.weeks + specB.weeks) * seeds.length;
     let done = 0;
     let pending = false;
@@ -234,8 +267,8 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     draw();
     try {
       const [ra, rb] = await Promise.all([
-        runDesign(specA, s.communities, seeds, onWeeks, gen),
-        runDesign(specB, s.communities, seeds, onWeeks, gen),
+        runDesign(specA, baseA, s.communities, seeds, onWeeks, gen),
+        runDesign(specB, baseB, s.communities, seeds, onWeeks, gen),
       ]);
       if (gen !== generation || !ra || !rb) return;
       runs = { A: ra, B: rb };
@@ -258,7 +291,7 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
 
   go.addEventListener('click', () => void start());
   copy.addEventListener('click', () => {
-    designB.copyFrom(designA.values());
+    designB.copyFrom(designA.design());
     changed();
   });
   cancel.addEventListener('click', () => {
@@ -283,13 +316,14 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     drawCommunities(cellsSvg, runs, measure.value as CellMeasure);
   }
 
+  const fileOf = (d: ReturnType<typeof designA.design>) => designFile(d.values, d.base.file);
   const summary = () => summaryCsv(runs, diff);
   const communityRows = () => communitiesCsv(runs);
   const json = () =>
     runs.A && runs.B
       ? {
           run: lastKey ? JSON.parse(lastKey)[2] : undefined,
-          designs: { A: designA.values(), B: designB.values() },
+          designs: { A: fileOf(designA.design()), B: fileOf(designB.design()) },
           seeds: runs.A.result.seeds,
           A: { ...runs.A.result, replicates: undefined },
           B: { ...runs.B.result, replicates: undefined },
@@ -313,7 +347,6 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     measure.value = keep;
     summarySvg.setAttribute('aria-label', t('pmSummaryTitle'));
     cellsSvg.setAttribute('aria-label', t('pmCellsTitle'));
-    programmeTitle.textContent = BASE_PROGRAMME.title ? pick(BASE_PROGRAMME.title) : BASE_PROGRAMME.id;
     designA.relabel();
     designB.relabel();
     showScale();

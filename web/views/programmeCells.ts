@@ -32,7 +32,7 @@ export function drawCommunities(
 ): void {
   const root = d3.select(svg);
   root.selectAll('*').remove();
-  const n = runs.A?.result.communities ?? runs.B?.result.communities ?? 0;
+  const n = Math.max(runs.A?.result.communities ?? 0, runs.B?.result.communities ?? 0);
   if (!n) {
     svg.setAttribute('viewBox', `0 0 ${SW} 40`);
     root.append('text').attr('class', 'muted-text').attr('x', 10).attr('y', 26).text(t('pmIdle'));
