@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('the Programme view', () => {
     const rules = await page.$$eval('[data-testid=pm-a-rule] option', (os) =>
       os.map((o) => (o as HTMLOptionElement).value),
     );
-    expect(rules).toEqual(['equal', 'need', 'strength', 'weakness', 'lottery']);
+    expect(rules).toEqual(['equal', 'need', 'strength', 'weakness', 'lottery', 'table']);
     expect(await page.locator('[data-testid^=pm-a-slider-instruments-]').count()).toBe(5);
     await page.fill('[data-testid=pm-communities]', '4');
     await page.fill('[data-testid=pm-replicates]', '2');

@@ -334,7 +334,7 @@ export const en = {
   pmScaleB: 'Design B: {n} of its {of} communities, {budget} and {agencies} agencies.',
   'pmRule.table': 'By a table of weights',
   pmTableCaption:
-    'Each community’s weight: its share of the money is its weight over the sum of the weights.',
+    'Each community’s weight: its share of the programme’s money is its weight over the sum of the weights.',
   pmTableKeys: 'Tab, ↑ ↓ or Enter move between the communities.',
   pmTableCommunity: 'Community',
   pmTableWeight: 'Weight',
