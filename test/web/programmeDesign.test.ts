@@ -195,7 +195,7 @@ describe('programme designs in the web app', () => {
   });
 
   it('give the browser’s communities of a table the money they get in the whole programme', () => {
-    const table = Array.from({ length: 35 }, (_, k) => (k === 1 ? 0 : k < 4 ? 2 : 1));
+    const table: number[] = Array.from({ length: 35 }, (_, k) => (k === 1 ? 0 : k < 4 ? 2 : 1));
     const v = checkDesign({ 'allocation.rule': 'table', 'allocation.table': table }, 'en');
     if (!v.ok) throw new Error(v.errors.join('\n'));
     const total = table.reduce((s, w) => s + w, 0);
