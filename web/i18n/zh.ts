@@ -326,7 +326,7 @@ export const zh: Record<keyof typeof en, string> = {
   pmScaleB: '方案 B：运行其 {of} 个社区中的 {n} 个，{budget}、{agencies} 家机构。',
   'pmRule.table': '按权重表分配',
   pmTableCaption: '各社区的权重：社区所得项目资金的占比 = 其权重 ÷ 权重之和。',
-  pmTableKeys: '用 Tab、↑ ↓ 或回车键在社区之间移动。',
+  pmTableKeys: '用制表键、↑ ↓ 或回车键在社区之间移动。',
   pmTableCommunity: '社区',
   pmTableWeight: '权重',
   pmTableShare: '占比',

@@ -130,6 +130,8 @@ export function communityView(): { section: HTMLElement; view: View } {
     const ch = canvas.height / dpr;
     const legend = legendLayout(cw);
     const areaH = ch - 2 * row(STRIP_ROW) - legend.height;
+    // no room for the residents (a narrow hidden canvas with large type): drawn when it is resized
+    if (!(areaH > 0)) return;
     if (!shape) {
       shape = layout(snap.residents, snap.buildingSize, cw / areaH);
       off.width = shape.width;

@@ -295,6 +295,8 @@ export function designPanel(
     const v = checkDesign(values, lang(), base.file);
     const left: string[] = [];
     const tableLines: string[] = [];
+    const tableCells = new Set<number>();
+    let wholeTable = false;
     const byRow = new Map<string, string[]>();
     const weights = currentTable();
     const bad = weights.flatMap((w, k) => (Number.isNaN(w) ? [k] : []));
@@ -304,8 +306,11 @@ export function designPanel(
         if (rows.has(path)) byRow.set(path, [...(byRow.get(path) ?? []), line]);
         else if (path === 'allocation.rule') ruleProblem.show([line]);
         else if (path.startsWith('allocation.table')) {
+          const cell = /^allocation\.table\[(\d+)\]$/.exec(path);
+          if (cell) tableCells.add(Number(cell[1]));
+          else wholeTable = true;
           // a cell that is not a number is said so below, not as the validator's type error
-          if (!bad.some((k) => path === `allocation.table[${k}]`)) tableLines.push(line);
+          if (!cell || !bad.includes(Number(cell[1]))) tableLines.push(line);
         } else left.push(line);
       }
     for (const [path, row] of rows) {
@@ -315,9 +320,11 @@ export function designPanel(
     if (v.ok || !v.errors.some((l) => l.startsWith('allocation.rule'))) ruleProblem.show(undefined);
     const isTable = currentRule() === 'table';
     if (isTable) tableLines.unshift(...bad.map((k) => t('pmTableNotANumber', { n: k + 1 })));
-    table.problem.show(isTable && tableLines.length ? tableLines : undefined);
+    for (const k of bad) tableCells.add(k);
     general.show(left.length ? left : undefined);
     sync(v.ok ? v.spec : undefined);
+    // after sync, which builds the table's rows for the design's communities
+    table.show(isTable && tableLines.length ? tableLines : undefined, wholeTable ? 'all' : tableCells);
     return v;
   }
 

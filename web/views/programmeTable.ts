@@ -25,15 +25,16 @@ export function tableEditor(
 ): {
   root: HTMLElement;
   update: (weights: readonly number[], budget: number, runCount: number) => void;
-  problem: ReturnType<typeof problemSlot>;
+  /** Shows the problems under the table and marks the cells they are about (`all` for the table as a whole). */
+  show: (lines: string[] | undefined, cells: ReadonlySet<number> | 'all') => void;
   relabel: () => void;
 } {
-  const caption = h('caption', { i18n: 'pmTableCaption' });
+  // the table's caption above its scrolling box, so it stays in view
+  const caption = h('p', { id: `pm-${id}-table-caption`, class: 'pm-table-caption', i18n: 'pmTableCaption' });
   const body = h('tbody', {});
   const table = h(
     'table',
-    { class: 'pm-table', 'data-testid': `pm-${id}-table` },
-    caption,
+    { class: 'pm-table', 'aria-labelledby': caption.id, 'data-testid': `pm-${id}-table` },
     h(
       'thead',
       {},
@@ -60,6 +61,7 @@ export function tableEditor(
     'div',
     { class: 'pm-table-editor', 'data-testid': `pm-${id}-table-editor` },
     h('p', { class: 'help', id: `pm-${id}-table-keys`, i18n: 'pmTableKeys' }),
+    caption,
     h('div', { class: 'pm-table-scroll' }, table),
     problem.el,
     h('div', { class: 'button-row' }, equal, note),
@@ -84,7 +86,6 @@ export function tableEditor(
         'aria-describedby': `pm-${id}-table-keys`,
         'data-testid': `pm-${id}-table-${k + 1}`,
       });
-      problem.attach(input);
       input.addEventListener('input', () => onEdit(read()));
       input.addEventListener('keydown', (e) => {
         const step =
@@ -110,7 +111,7 @@ export function tableEditor(
           {},
           h('th', { scope: 'row' }, String(k + 1)),
           h('td', {}, input),
-          h('td', { class: 'pm-num' }),
+          h('td', { class: 'pm-num pm-share' }),
           h('td', { class: 'pm-num' }),
         ),
       ),
@@ -152,5 +153,15 @@ export function tableEditor(
     if (inputs.length) update(weights, shown.budget, shown.runCount);
   }
 
-  return { root, update, problem, relabel };
+  function show(lines: string[] | undefined, cells: ReadonlySet<number> | 'all'): void {
+    problem.show(lines);
+    const keys = `pm-${id}-table-keys`;
+    inputs.forEach((input, k) => {
+      const bad = !!lines?.length && (cells === 'all' || cells.has(k));
+      input.setAttribute('aria-invalid', String(bad));
+      input.setAttribute('aria-describedby', bad ? `${keys} ${problem.el.id}` : keys);
+    });
+  }
+
+  return { root, update, show, relabel };
 }
