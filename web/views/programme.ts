@@ -9,7 +9,7 @@ import type { ReplicateResult } from '../../src/engine/districtTypes.ts';
 import type { ProgrammeSpec } from '../../src/model/programme.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar } from '../export.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
 import { problemSlot } from '../problem.ts';
 import {
   BASE_PROGRAMME,
@@ -164,7 +164,7 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
         r: s.replicates,
       }) +
       (other && !same(scale, other)
-        ? ` ${t('pmScaleB', { n: other.communities, of: other.of, budget: formatYuan(other.budget), agencies: other.agencies })}`
+        ? `${lang() === 'zh' ? '' : ' '}${t('pmScaleB', { n: other.communities, of: other.of, budget: formatYuan(other.budget), agencies: other.agencies })}`
         : '');
   }
   for (const c of [communities, replicates, seed]) c.addEventListener('change', showScale);
