@@ -64,10 +64,7 @@ const ZH_RULES: Rule[] = [
 /** One line of the core's validation output, in `lang`. Lines look like `path: message`. */
 export function localiseIssue(issue: string, lang: Lang): string {
   if (lang === 'en') return issue;
-  // the path is everything up to the first ": " (a JSON error's path is name:line:column)
-  const cut = issue.indexOf(': ');
-  const path = cut >= 0 ? issue.slice(0, cut) : '';
-  const text = cut >= 0 ? issue.slice(cut + 2) : issue;
+  const { path, text } = splitIssue(issue);
   for (const [re, zh] of ZH_RULES) {
     const m = text.match(re);
     if (m) return `${path === '(scenario)' ? '（情景）' : path}${path ? '：' : ''}${zh(m)}`;
@@ -77,8 +74,18 @@ export function localiseIssue(issue: string, lang: Lang): string {
 
 /** The path an issue line is about (`initial.community`, `interventions[0].tick`), or '' for the file. */
 export function issuePath(issue: string): string {
-  const cut = issue.indexOf(': ');
-  return cut >= 0 ? issue.slice(0, cut) : '';
+  return splitIssue(issue).path;
+}
+
+/**
+ * An issue line's path and message: the path is everything up to the first ": " (or "：", the
+ * separator of the core's Chinese lines; a JSON error's path is name:line:column).
+ */
+function splitIssue(issue: string): { path: string; text: string } {
+  const m = /: |：/.exec(issue);
+  return m
+    ? { path: issue.slice(0, m.index), text: issue.slice(m.index + m[0].length) }
+    : { path: '', text: issue };
 }
 
 /** Validates a scenario, with the problems in `lang`. */

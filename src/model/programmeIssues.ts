@@ -1,5 +1,5 @@
 /**
- * Validation messages of a programme file: `path: message`, a did-you-mean hint for unknown keys
+ * Validation messages of a programme file: `path: message` (`path：message` in Chinese, as for scenarios), a did-you-mean hint for unknown keys
  * (the keys known at that path of the schema), Chinese on request (programmeMessages.ts).
  */
 import { z } from 'zod';
@@ -10,18 +10,19 @@ export function formatIssue(root: z.ZodType, issue: z.core.$ZodIssue, lang: Prog
   const path = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join('');
+  const sep = lang === 'zh' ? '：' : ': ';
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(root, issue.path);
     return issue.keys.map((k) => {
       const hint = closest(k, known);
       const where = path ? `${path}.${k}` : k;
-      return `${where}: ${programmeMessage('unknown-key', lang)}${hint ? ` (${programmeMessage('did-you-mean', lang)} "${hint}"?)` : ''}`;
+      return `${where}${sep}${programmeMessage('unknown-key', lang)}${hint ? ` (${programmeMessage('did-you-mean', lang)} "${hint}"?)` : ''}`;
     });
   }
   if (issue.code === 'invalid_union' && path === 'communities')
-    return [`communities: ${programmeMessage('communities-form', lang)}`];
+    return [`communities${sep}${programmeMessage('communities-form', lang)}`];
   const message = translateMessage(issue.message, lang);
-  return [`${path || '(programme)'}: ${message}`];
+  return [`${path || '(programme)'}${sep}${message}`];
 }
 
 function knownKeysAt(root: z.ZodType, path: PropertyKey[]): string[] {

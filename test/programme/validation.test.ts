@@ -45,9 +45,9 @@ describe('programme files', () => {
     expect(r.errors).toContain('budget: is required');
     expect(r.errors).toContain('agencies: must be between 1 and 10000');
     const zh = parseProgramme({ ...noBudget, agencies: 0, bugdet: 1 }, { lang: 'zh' });
-    expect(!zh.ok && zh.errors).toContain('budget: 为必填项');
-    expect(!zh.ok && zh.errors).toContain('agencies: 应在 1 与 10000 之间');
-    expect(!zh.ok && zh.errors).toContain('bugdet: 未知字段 (是否想写 "budget"?)');
+    expect(!zh.ok && zh.errors).toContain('budget：为必填项');
+    expect(!zh.ok && zh.errors).toContain('agencies：应在 1 与 10000 之间');
+    expect(!zh.ok && zh.errors).toContain('bugdet：未知字段 (是否想写 "budget"?)');
   });
 
   it('needs the template scenario for a count of communities', () => {

@@ -55,7 +55,7 @@ describe('programme designs in the web app', () => {
     expect(!share.ok && share.errors).toContain('instruments.socialWork.share: must be between 0 and 1');
     // the core's own Chinese (parseProgramme(json, { lang })) for its generated messages
     const shareZh = checkDesign({ 'instruments.socialWork.share': 1.5 }, 'zh');
-    expect(!shareZh.ok && shareZh.errors).toContain('instruments.socialWork.share: 应在 0 与 1 之间');
+    expect(!shareZh.ok && shareZh.errors).toContain('instruments.socialWork.share：应在 0 与 1 之间');
     const sum = checkDesign({ 'instruments.projectGrants.share': 0.9 }, 'zh');
     expect(!sum.ok && sum.errors.join('\n')).toMatch(
       /^instruments：各项工具的预算占比合计 1\.6，超过了全部预算/,
@@ -110,8 +110,8 @@ describe('programme designs in the web app', () => {
     expect(zh.ok).toBe(false);
     if (zh.ok) return;
     expect(zh.name).toBe('mine.json');
-    expect(zh.errors).toContain('budget: 应在 0 与 100000000000 之间');
-    expect(zh.errors).toContain('bogus: 未知字段');
+    expect(zh.errors).toContain('budget：应在 0 与 100000000000 之间');
+    expect(zh.errors).toContain('bogus：未知字段');
     const en = importProgramme([{ name: 'mine.json', text: text(bad) }], 'en');
     expect(!en.ok && en.errors).toContain('budget: must be between 0 and 100000000000');
     const json = importProgramme([{ name: 'mine.json', text: '{"id": "x",' }], 'zh');

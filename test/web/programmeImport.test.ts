@@ -104,8 +104,8 @@ describe.skipIf(!chromiumAvailable())('programme files in the Programme view', (
     expect(await problem.getAttribute('role')).toBe('alert');
     const bad = await problem.textContent();
     expect(bad).toContain('无法导入“bad.json”');
-    expect(bad).toContain('budget: 应在 0 与 100000000000 之间');
-    expect(bad).toContain('agencys: 未知字段 (是否想写 "agencies"?)');
+    expect(bad).toContain('budget：应在 0 与 100000000000 之间');
+    expect(bad).toContain('agencys：未知字段 (是否想写 "agencies"?)');
     expect(await source.textContent()).toBe(shippedTitle);
     expect(await page.inputValue('[data-testid=pm-b-budget]')).toBe('10000000');
     // not JSON at all
