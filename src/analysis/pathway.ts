@@ -21,6 +21,8 @@ const MODE_OF: Record<string, ModeId> = {
 export interface PathwaySettings {
   /** People per 1,000 residents a carrier must have engaged in other elements. */
   rollInThreshold: number;
+  /** Yuan an element puts into others that count as one person engaged. */
+  yuanPerPerson: number;
   /** … in at least this many events, whatever the community's size. */
   rollInEvents: number;
   /** Lead in weeks the first carrier needs over the next for a clear practice model. */
@@ -31,8 +33,12 @@ export interface PathwaySettings {
 export interface PathwayInput {
   ticks: number;
   residents: number;
-  /** `RunRecording.produced`: events per week, mechanism and source element. */
+  /** `RunRecording.produced`: events that moved no money, per week, mechanism and source element. */
   produced: Float64Array;
+  /** `RunRecording.funded`: events through which an element put money in, per week and source element. */
+  funded: Float64Array;
+  /** `RunRecording.moved`: the yuan of those events, per week and source element. */
+  moved: Float64Array;
   /** Weekly series; `committeeStaff` and `socialWorkers` tell when the base had anyone to act. */
   series: Record<string, ArrayLike<number>>;
 }
@@ -57,31 +63,42 @@ const FOUNDING = new Set(
  * each element rolled in, −1 if it did not by week `ticks`.
  *
  * What an event adds towards roll-in is on one scale for every element, people engaged: a new
- * volunteer, member, core volunteer, donor or partner counts one, and a new organisation counts
- * the people it starts with (its leader and `organizations.foundingSize` founding members), so a
- * single founding cannot outweigh a movement and a handful of events cannot roll an element in. A
- * carrier rolls in in the first week in which the people it has engaged in *other* elements reach
- * `pathway.rollInThreshold` per 1,000 residents, in at least `pathway.rollInEvents` events. The
- * base (committee, social workers) rolls in in the first week in which it acts: it had staff at the
- * start of the week, or it developed another element.
+ * volunteer, member, core volunteer, donor or partner counts one, a new organisation counts the
+ * people it starts with (its leader and `organizations.foundingSize` founding members), and money an
+ * element puts in (a grant, a project's draw on the charity fund) counts by its amount,
+ * `pathway.yuanPerPerson` yuan to the person, instead of the people it paid for. So a single
+ * founding cannot outweigh a movement, and a handful of small draws cannot roll charity in where
+ * one large grant counts. A carrier rolls in in the first week in which the people it has engaged
+ * in *other* elements reach `pathway.rollInThreshold` per 1,000 residents, in at least
+ * `pathway.rollInEvents` events. The base (committee, social workers) rolls in in the first week
+ * in which it acts: it had staff at the start of the week, or it developed another element.
  */
 export function rollInWeeks(input: PathwayInput, p: Parameters, settings = pathwaySettings(p)): Int32Array {
   return rollInFrom(produce(input, p), input, settings);
 }
 
-/** People engaged (weighted) and events per element, cumulative per week: [e][t]. */
+/**
+ * What each element engaged in others, cumulative per week ([e][t]): people through events that
+ * moved no money (weighted), yuan through events that did, and the number of events.
+ */
 interface Produced {
   people: Float64Array[];
+  yuan: Float64Array[];
   events: Float64Array[];
 }
 
 function produce(input: PathwayInput, p: Parameters): Produced {
-  const { ticks, produced } = input;
+  const { ticks, produced, funded, moved } = input;
   const width = MECHANISMS.length * 5;
   const weight = MECHANISMS.map((_, m) => (FOUNDING.has(m) ? 1 + p.organizations.foundingSize : 1));
   const people = ELEMENTS.map(() => new Float64Array(ticks + 1));
+  const yuan = ELEMENTS.map(() => new Float64Array(ticks + 1));
   const events = ELEMENTS.map(() => new Float64Array(ticks + 1));
   for (let t = 0; t <= ticks; t++) {
+    for (let s = 0; s < 5; s++) {
+      yuan[s][t] = moved[t * 5 + s];
+      events[s][t] = funded[t * 5 + s];
+    }
     for (let m = 0; m < MECHANISMS.length; m++) {
       for (let s = 0; s < 5; s++) {
         const n = produced[t * width + m * 5 + s];
@@ -90,20 +107,21 @@ function produce(input: PathwayInput, p: Parameters): Produced {
       }
     }
   }
-  return { people, events };
+  return { people, yuan, events };
 }
 
 function rollInFrom(produced: Produced, input: PathwayInput, settings: PathwaySettings): Int32Array {
   const weeks = new Int32Array(5).fill(-1);
   const needed = (settings.rollInThreshold * input.residents) / 1000;
-  const { people, events } = produced;
+  const { people, yuan, events } = produced;
   ELEMENTS.forEach((e, i) => {
     const base = BASE_ELEMENTS.includes(e);
     const presence = base ? input.series[BASE_PRESENCE[e]] : undefined;
     for (let t = 1; t <= input.ticks; t++) {
+      const engaged = people[i][t] + yuan[i][t] / settings.yuanPerPerson;
       const acted = base
         ? (presence !== undefined && presence[t - 1] > 0) || events[i][t] > 0
-        : people[i][t] >= needed && events[i][t] >= settings.rollInEvents;
+        : engaged >= needed && events[i][t] >= settings.rollInEvents;
       if (acted) {
         weeks[i] = t;
         break;
@@ -113,18 +131,23 @@ function rollInFrom(produced: Produced, input: PathwayInput, settings: PathwaySe
   return weeks;
 }
 
-/** The settings around `settings` over which robustness is measured: each ×1/spread, ×1, ×spread. */
+/**
+ * The settings around `settings` over which robustness is measured: each of the four (threshold,
+ * yuan per person, events, lead) ×1/spread, ×1, ×spread, 81 combinations.
+ */
 export function robustnessSettings(settings: PathwaySettings, spread: number): PathwaySettings[] {
   const f = spread > 1 ? [1 / spread, 1, spread] : [1];
   const out: PathwaySettings[] = [];
   for (const a of f)
-    for (const b of f)
-      for (const c of f)
-        out.push({
-          rollInThreshold: settings.rollInThreshold * a,
-          rollInEvents: Math.max(1, Math.round(settings.rollInEvents * b)),
-          leadWeeks: Math.round(settings.leadWeeks * c),
-        });
+    for (const y of f)
+      for (const b of f)
+        for (const c of f)
+          out.push({
+            rollInThreshold: settings.rollInThreshold * a,
+            yuanPerPerson: settings.yuanPerPerson * y,
+            rollInEvents: Math.max(1, Math.round(settings.rollInEvents * b)),
+            leadWeeks: Math.round(settings.leadWeeks * c),
+          });
   return out;
 }
 
@@ -132,6 +155,7 @@ export function robustnessSettings(settings: PathwaySettings, spread: number): P
 export function pathwaySettings(p: Parameters): PathwaySettings {
   return {
     rollInThreshold: p.pathway.rollInThreshold,
+    yuanPerPerson: p.pathway.yuanPerPerson,
     rollInEvents: p.pathway.rollInEvents,
     leadWeeks: p.pathway.leadWeeks,
   };
@@ -140,7 +164,7 @@ export function pathwaySettings(p: Parameters): PathwaySettings {
 /**
  * The pathway of a run, read off its record: roll-in weeks under `settings`, the first mover, the
  * order, the mode, and how robust the mode is — the share of the settings within a factor
- * `pathway.robustnessSpread` of these (27 combinations, docs/ODD.md) that give the same mode.
+ * `pathway.robustnessSpread` of these (81 combinations, docs/ODD.md) that give the same mode.
  */
 export function analysePathway(input: PathwayInput, p: Parameters): Pathway {
   const produced = produce(input, p);

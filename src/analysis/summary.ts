@@ -13,7 +13,7 @@ import { analysePathway } from './pathway.ts';
 
 /** The summary of a run: the engine's record with the pathway read off it (analysis/pathway.ts). */
 export function summaryOf(record: RunRecording, parameters: Parameters): RunSummary {
-  const { produced: _produced, ...r } = record;
+  const { produced: _produced, funded: _funded, moved: _moved, ...r } = record;
   return {
     scenario: r.scenario,
     seed: r.seed,
@@ -37,8 +37,10 @@ export function pathwayOf(sim: Simulation): Pathway {
     series[id] = sim.columns[k].subarray(0, t + 1);
   });
   const produced = sim.produced.subarray(0, (t + 1) * PRODUCED_WIDTH);
+  const funded = sim.funded.subarray(0, (t + 1) * 5);
+  const moved = sim.moved.subarray(0, (t + 1) * 5);
   return analysePathway(
-    { ticks: t, residents: sim.scenario.residents, produced, series },
+    { ticks: t, residents: sim.scenario.residents, produced, funded, moved, series },
     sim.scenario.parameters,
   );
 }

@@ -156,6 +156,7 @@ export function eventLine(e: LinkageEvent): string {
     source: e.source,
     target: e.target,
     value: e.value,
+    amount: e.amount,
     actor: e.actor,
     subject: e.subject,
     subjectKind: e.subjectKind,

@@ -17,7 +17,13 @@ import {
  * neighbour counts true, so that no system has to recount anything.
  */
 
-/** Records that `source` developed `target` by `value` strength units through mechanism `mechanism`. */
+/**
+ * Records that `source` developed `target` by `value` strength units through mechanism `mechanism`,
+ * putting in `amount` yuan of its own money (a grant, a project's draw on the fund; 0 when the
+ * source moved no money). An event that moves money is counted by its amount (`funded`, `moved`),
+ * any other event with a positive value by mechanism (`produced`): analysis/pathway.ts puts both on
+ * one scale.
+ */
 export function recordLink(
   world: World,
   mechanism: number,
@@ -26,12 +32,18 @@ export function recordLink(
   value: number,
   actor: number,
   subject: number,
+  amount = 0,
 ): void {
   const r = world.record;
   const k = (mechanism * 5 + source) * 5 + target;
   r.flowCount[k] += 1;
   r.flowStrength[k] += value;
-  if (value > 0 && source !== target) r.produced[mechanism * 5 + source]++;
+  if (source !== target) {
+    if (amount > 0) {
+      r.funded[source]++;
+      r.moved[source] += amount;
+    } else if (value > 0) r.produced[mechanism * 5 + source]++;
+  }
   if (!r.keepEvents) return;
   if (r.eventCount >= r.eventLimit) {
     r.eventsDropped++;
@@ -46,6 +58,7 @@ export function recordLink(
     r.evActor = grow(r.evActor, n);
     r.evSubject = grow(r.evSubject, n);
     r.evValue = grow(r.evValue, n);
+    r.evAmount = grow(r.evAmount, n);
   }
   const e = r.eventCount++;
   r.evTick[e] = world.tick;
@@ -55,6 +68,15 @@ export function recordLink(
   r.evActor[e] = actor;
   r.evSubject[e] = subject;
   r.evValue[e] = value;
+  r.evAmount[e] = amount;
+}
+
+/**
+ * Records that `amount` yuan an element put in through recorded events came back to it unused (a
+ * project that failed returns its draws to the fund): the record keeps the money put in net.
+ */
+export function recordReturn(world: World, source: number, amount: number): void {
+  if (amount > 0) world.record.moved[source] -= amount;
 }
 
 function addToNeighbours(world: World, i: number, counts: Uint8Array, delta: number): void {

@@ -9,6 +9,12 @@ export interface LinkageEvent {
   target: ElementId;
   /** Strength the target gained from this event (strength units). */
   value: number;
+  /**
+   * Yuan the source put in through this event: a grant (`grant-to-organization`,
+   * `grant-brings-professional-organization`) or a project's draw on the charity fund
+   * (`project-funding`); 0 for every event that moved no money of the source's own.
+   */
+  amount: number;
   /** Resident who acted (−1 when the actor is not a resident, e.g. a fund). */
   actor: number;
   /** Resident, organisation, donor or project affected, by `subjectKind`. */
@@ -85,9 +91,19 @@ export const PRODUCED_WIDTH = MECHANISMS.length * 5;
 /** What the engine records of a run: the summary without the pathway, and what the pathway is read from. */
 export type RunRecording = Omit<RunSummary, 'pathway'> & {
   /**
-   * Linkage events with a positive value through which an element developed another element,
-   * cumulative up to the end of each week: index `t * PRODUCED_WIDTH + mechanism * 5 + source` for
-   * week t (week 0 = before the first week).
+   * Linkage events with a positive value through which an element developed another element
+   * without putting money in, cumulative up to the end of each week: index
+   * `t * PRODUCED_WIDTH + mechanism * 5 + source` for week t (week 0 = before the first week).
    */
   produced: Float64Array;
+  /**
+   * Linkage events through which an element put money into another (`LinkageEvent.amount` > 0),
+   * cumulative up to the end of each week: index `t * 5 + source`.
+   */
+  funded: Float64Array;
+  /**
+   * The yuan those events moved, net of what came back unused (a failed project returns its draws
+   * to the fund), cumulative up to the end of each week: index `t * 5 + source`.
+   */
+  moved: Float64Array;
 };

@@ -16,6 +16,9 @@ export class Simulation {
   readonly columns: Float64Array[];
   /** Linkage events each element produced in others, week by week (see `RunRecording.produced`). */
   readonly produced: Float64Array;
+  /** Events through which each element put money into others, and the yuan, week by week (`RunRecording.funded`, `moved`). */
+  readonly funded: Float64Array;
+  readonly moved: Float64Array;
   private readonly end = new Float64Array(5);
 
   constructor(
@@ -25,6 +28,8 @@ export class Simulation {
     this.world = createWorld(scenario, options);
     this.columns = SERIES_REPORTERS.map(() => new Float64Array(scenario.ticks + 1));
     this.produced = new Float64Array((scenario.ticks + 1) * PRODUCED_WIDTH);
+    this.funded = new Float64Array((scenario.ticks + 1) * 5);
+    this.moved = new Float64Array((scenario.ticks + 1) * 5);
     this.sample();
   }
 
@@ -50,6 +55,8 @@ export class Simulation {
     for (let k = 0; k < SERIES_REPORTERS.length; k++)
       this.columns[k][t] = SERIES_REPORTERS[k].measure(w, strength);
     this.produced.set(w.record.produced, t * PRODUCED_WIDTH);
+    this.funded.set(w.record.funded, t * 5);
+    this.moved.set(w.record.moved, t * 5);
   }
 
   /** Strength per element at the end of the last week run. */
@@ -90,6 +97,8 @@ export class Simulation {
       flows: flows(w),
       outcomes: outcomes(w),
       produced: this.produced.subarray(0, (upTo + 1) * PRODUCED_WIDTH),
+      funded: this.funded.subarray(0, (upTo + 1) * 5),
+      moved: this.moved.subarray(0, (upTo + 1) * 5),
     };
   }
 
@@ -105,6 +114,7 @@ export class Simulation {
         source: ELEMENTS[r.evSource[e]],
         target: ELEMENTS[r.evTarget[e]],
         value: round(r.evValue[e]),
+        amount: round(r.evAmount[e]),
         actor: r.evActor[e],
         subject: r.evSubject[e],
         subjectKind: subjectKind(m.id),

@@ -88,6 +88,8 @@ export interface Projects {
   leader: Int32Array;
   budget: Float64Array;
   raised: Float64Array;
+  /** Yuan the charity fund put into the project through its recorded draws (for the record: money returned is netted). */
+  drawn: Float64Array;
   org: Int32Array;
   volunteers: Int32Array;
   volunteerCount: Int32Array;
@@ -240,11 +242,15 @@ export interface Recorder {
   flowCount: Float64Array;
   flowStrength: Float64Array;
   /**
-   * Linkage events with a positive value through which an element developed *another* element,
-   * cumulative, per mechanism * 5 + source. Sampled weekly into the run's record (run.ts), from
-   * which analysis/pathway.ts reads when each element rolled in.
+   * Linkage events with a positive value through which an element developed *another* element
+   * without putting money in, cumulative, per mechanism * 5 + source. Sampled weekly into the run's
+   * record (run.ts), from which analysis/pathway.ts reads when each element rolled in.
    */
   produced: Float64Array;
+  /** Linkage events through which an element put money into another, cumulative, per source element. */
+  funded: Float64Array;
+  /** The yuan those events moved, net of what came back unused (`recordReturn`), cumulative, per source element. */
+  moved: Float64Array;
   /** Service contacts per element, and per element per need. */
   contacts: Float64Array;
   keepEvents: boolean;
@@ -258,6 +264,8 @@ export interface Recorder {
   evActor: Int32Array;
   evSubject: Int32Array;
   evValue: Float32Array;
+  /** Yuan the source put in through the event (0 when it moved no money). */
+  evAmount: Float64Array;
 }
 
 export function createRecorder(keepEvents: boolean, eventLimit: number): Recorder {
@@ -266,6 +274,8 @@ export function createRecorder(keepEvents: boolean, eventLimit: number): Recorde
     flowCount: new Float64Array(MECHANISMS.length * 25),
     flowStrength: new Float64Array(MECHANISMS.length * 25),
     produced: new Float64Array(MECHANISMS.length * 5),
+    funded: new Float64Array(5),
+    moved: new Float64Array(5),
     contacts: new Float64Array(5),
     keepEvents,
     eventLimit,
@@ -278,6 +288,7 @@ export function createRecorder(keepEvents: boolean, eventLimit: number): Recorde
     evActor: new Int32Array(cap),
     evSubject: new Int32Array(cap),
     evValue: new Float32Array(cap),
+    evAmount: new Float64Array(cap),
   };
 }
 
@@ -340,6 +351,7 @@ export function createProjects(capacity: number): Projects {
     leader: new Int32Array(capacity),
     budget: new Float64Array(capacity),
     raised: new Float64Array(capacity),
+    drawn: new Float64Array(capacity),
     org: new Int32Array(capacity),
     volunteers: new Int32Array(capacity * PROJECT_SLOTS),
     volunteerCount: new Int32Array(capacity),

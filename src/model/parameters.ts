@@ -2170,6 +2170,17 @@ export const PARAMETERS = [
   ),
   P(
     'pathway',
+    'yuanPerPerson',
+    2000,
+    1,
+    10000000,
+    'yuan per person engaged',
+    'assumption: what it costs to engage one person in the community\u2019s work: a project\u2019s budget (projects.budget, 20,000 yuan) engages the volunteers it needs (projects.volunteersNeeded, 10) for its run; money an element puts in (a grant, a project\u2019s draw on the fund) counts as this many yuan per person towards roll-in',
+    '每人参与的资金当量',
+    'Yuan counted as one person engaged',
+  ),
+  P(
+    'pathway',
     'rollInEvents',
     5,
     1,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analysePathway, pathwayFromWeeks, rollInWeeks } from '../../src/analysis/pathway.ts';
+import { runSummary } from '../../src/analysis/summary.ts';
 import { MECHANISM_INDEX, MECHANISMS } from '../../src/engine/mechanisms.ts';
-import { COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../src/model/elements.ts';
+import { Simulation } from '../../src/engine/run.ts';
+import { CHARITY, COMMUNITY, ORGANIZATIONS, SOCIAL_WORKERS, VOLUNTEERS } from '../../src/model/elements.ts';
 import { makeScenario } from '../engine/helpers.ts';
 
 // roll-in weeks indexed by element: community, organizations, socialWorkers, volunteers, charity (−1: never)
@@ -109,18 +111,44 @@ describe('the roll-in rule on a run record', () => {
   const p = makeScenario().parameters;
   const width = MECHANISMS.length * 5;
   const M = MECHANISM_INDEX;
-  /** A record of `ticks` weeks where `events[t]` lists [mechanism id, source element, count] in week t. */
-  function input(ticks: number, residents: number, events: Record<number, [string, number, number][]>) {
+  /**
+   * A record of `ticks` weeks where `events[t]` lists [mechanism id, source element, count] in week
+   * t for events that moved no money, and `money[t]` lists [source element, count, yuan each] for
+   * events through which the source put money in.
+   */
+  function input(
+    ticks: number,
+    residents: number,
+    events: Record<number, [string, number, number][]>,
+    money: Record<number, [number, number, number][]> = {},
+  ) {
     const produced = new Float64Array((ticks + 1) * width);
+    const funded = new Float64Array((ticks + 1) * 5);
+    const moved = new Float64Array((ticks + 1) * 5);
     const running = new Float64Array(width);
+    const count = new Float64Array(5);
+    const yuan = new Float64Array(5);
     for (let t = 0; t <= ticks; t++) {
       for (const [id, s, n] of events[t] ?? []) running[M[id] * 5 + s] += n;
+      for (const [s, n, each] of money[t] ?? []) {
+        count[s] += n;
+        yuan[s] += n * each;
+      }
       produced.set(running, t * width);
+      funded.set(count, t * 5);
+      moved.set(yuan, t * 5);
     }
     const staff = Array.from({ length: ticks + 1 }, () => 1);
-    return { ticks, residents, produced, series: { committeeStaff: staff, socialWorkers: staff } };
+    return {
+      ticks,
+      residents,
+      produced,
+      funded,
+      moved,
+      series: { committeeStaff: staff, socialWorkers: staff },
+    };
   }
-  const settings = { rollInThreshold: 4, rollInEvents: 5, leadWeeks: 4 };
+  const settings = { rollInThreshold: 4, yuanPerPerson: 2000, rollInEvents: 5, leadWeeks: 4 };
 
   it('counts people: one founding weighs its leader and founding members, a volunteer one', () => {
     // 1,000 residents: 4 people needed in at least 5 events
@@ -160,6 +188,32 @@ describe('the roll-in rule on a run record', () => {
     expect(w[SOCIAL_WORKERS]).toBe(3); // staffed from the end of week 2, acts in week 3
   });
 
+  it('counts money by its amount: many small draws stay below roll-in, one large grant-funded draw counts', () => {
+    // 1,000 residents: 4 people (8,000 yuan at 2,000 yuan a person) in at least 5 events
+    const small = input(20, 1000, {}, { 1: [[CHARITY, 20, 100]], 5: [[CHARITY, 30, 100]] });
+    // 50 draws of 100 yuan: events enough, but 5,000 yuan is 2.5 people
+    expect(rollInWeeks(small, p, settings)[CHARITY]).toBe(-1);
+    // the same 50 events under the people rule would have been 50 people: far above the threshold
+    const asPeople = input(20, 1000, { 1: [['grant-brings-volunteers', CHARITY, 50]] });
+    expect(rollInWeeks(asPeople, p, settings)[CHARITY]).toBe(1);
+    // the 20 small draws and one grant-funded draw of 20,000 yuan (10 people) in week 3
+    const large = input(20, 1000, {}, { 1: [[CHARITY, 20, 100]], 3: [[CHARITY, 1, 20000]] });
+    expect(rollInWeeks(large, p, settings)[CHARITY]).toBe(3);
+    // the conversion is a measurement setting: at 10,000 yuan a person the same draws are 2.2 people
+    expect(rollInWeeks(large, p, { ...settings, yuanPerPerson: 10000 })[CHARITY]).toBe(-1);
+  });
+
+  it('adds money to the people an element engaged without money', () => {
+    // 3 volunteers brought (3 people) and 2,000 yuan granted (1 person) make 4 people in 5 events
+    const both = input(
+      10,
+      1000,
+      { 2: [['grant-brings-volunteers', CHARITY, 3]] },
+      { 4: [[CHARITY, 2, 1000]] },
+    );
+    expect(rollInWeeks(both, p, settings)[CHARITY]).toBe(4);
+  });
+
   it('reports the share of nearby settings that give the same mode', () => {
     // organisations far ahead of everyone: every setting agrees
     const clear = input(50, 1000, { 2: [['capable-members-volunteer', ORGANIZATIONS, 40]] });
@@ -167,8 +221,8 @@ describe('the roll-in rule on a run record', () => {
     expect(a.mode).toBe('organization-led');
     expect(a.robustness).toEqual({
       share: 1,
-      settings: 27,
-      modes: { 'organization-led': 27, 'volunteer-led': 0, 'charity-led': 0, mixed: 0 },
+      settings: 81,
+      modes: { 'organization-led': 81, 'volunteer-led': 0, 'charity-led': 0, mixed: 0 },
     });
     // volunteers follow 5 weeks later: a lead of 4 gives organization-led, a lead of 8 gives mixed
     const close = input(50, 1000, {
@@ -177,7 +231,85 @@ describe('the roll-in rule on a run record', () => {
     });
     const b = analysePathway(close, p);
     expect(b.mode).toBe('organization-led');
-    expect(b.robustness!.modes.mixed).toBe(9);
-    expect(b.robustness!.share).toBeCloseTo(18 / 27, 6);
+    expect(b.robustness!.modes.mixed).toBe(27);
+    expect(b.robustness!.share).toBeCloseTo(54 / 81, 6);
+  });
+});
+
+describe('money on a run: the amounts recorded and counted', () => {
+  /**
+   * A community whose projects draw on a charity fund that nothing else touches: no grants, no
+   * fund-paid social work, no donors found, no fundraising, and a project's draw half of whatever
+   * the fund holds (project-budget-terms off), so a small fund gives many small draws.
+   */
+  const knockouts = [
+    'project-budget-terms',
+    'project-fundraising',
+    'grant-to-organization',
+    'grant-brings-professional-organization',
+    'grant-brings-volunteers',
+    'fund-buys-social-work',
+    'volunteer-network-donor',
+    'organization-sponsor',
+    'committee-introduces-resources',
+    'social-worker-raises-funds',
+  ];
+  function run(seed: number, fund: number) {
+    const scenario = {
+      ...makeScenario({
+        seed,
+        residents: 1000,
+        ticks: 30,
+        initial: { community: 0.6, socialWorkers: 0.6, organizations: 0.5, charity: 0.05 },
+        parameters: { projects: { problemRate: 30, searchRate: 1 } },
+      }),
+      knockouts,
+    };
+    const sim = new Simulation(scenario, { events: true });
+    sim.world.charity.fund = fund;
+    while (!sim.done) sim.step();
+    return { sim, summary: runSummary(sim), events: sim.events() };
+  }
+
+  it('every draw carries its amount, and the record sums what stayed put in', () => {
+    const { sim, events } = run(1, 20000);
+    const r = sim.world.record;
+    let draws = 0;
+    let drawn = 0;
+    for (let e = 0; e < r.eventCount; e++) {
+      expect(r.evAmount[e]).toBeGreaterThanOrEqual(0);
+      if (r.evAmount[e] === 0) continue;
+      expect(MECHANISMS[r.evMechanism[e]].id).toBe('project-funding');
+      expect(r.evSource[e]).toBe(CHARITY);
+      draws++;
+      drawn += r.evAmount[e];
+    }
+    expect(draws).toBeGreaterThan(0);
+    expect(events.filter((e) => e.amount > 0).length).toBeGreaterThan(0);
+    const t = sim.tick;
+    expect(sim.funded[t * 5 + CHARITY]).toBe(draws);
+    // failed projects give their draws back: what the record keeps is at most what was drawn
+    expect(sim.moved[t * 5 + CHARITY]).toBeGreaterThan(0);
+    expect(sim.moved[t * 5 + CHARITY]).toBeLessThanOrEqual(drawn + 1e-6);
+  });
+
+  it('many small draws do not roll charity in; one large draw does', () => {
+    for (let seed = 1; seed <= 3; seed++) {
+      // a fund of 1,800 yuan: hundreds of small draws, some of which brought members in
+      const small = run(seed, 1800);
+      const params = small.sim.scenario.parameters;
+      const needed = (params.pathway.rollInThreshold * 1000) / 1000;
+      const draws = small.events.filter((e) => e.amount > 0);
+      const withMembers = draws.filter((e) => e.value > 0);
+      expect(draws.length).toBeGreaterThan(params.pathway.rollInEvents);
+      // counted one person each (the people rule), the draws that brought members would have rolled charity in
+      expect(withMembers.length).toBeGreaterThanOrEqual(Math.max(needed, params.pathway.rollInEvents));
+      expect(small.summary.pathway.rollIn.charity).toBeNull();
+      // a fund of 40,000 yuan: the first draw (half the fund) is a whole project budget, 10 people's worth
+      const large = run(seed, 40000);
+      const first = large.events.find((e) => e.amount > 0)!;
+      expect(first.amount).toBeCloseTo(params.projects.budget, 6);
+      expect(large.summary.pathway.rollIn.charity).not.toBeNull();
+    }
   });
 });

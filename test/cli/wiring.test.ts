@@ -62,6 +62,7 @@ function fakeRun(s: Scenario): RunOutput {
       source: 'socialWorkers' as const,
       target: 'organizations' as const,
       value: 0.01,
+      amount: 0,
       actor: -1,
       subject: 2,
       subjectKind: 'organization' as const,
@@ -73,6 +74,7 @@ function fakeRun(s: Scenario): RunOutput {
       source: 'organizations' as const,
       target: 'volunteers' as const,
       value: 0.02,
+      amount: 2500,
       actor: 17,
       subject: 42,
       subjectKind: 'resident' as const,
@@ -190,11 +192,13 @@ describe('wushe run (stand-in engine)', () => {
       'source',
       'target',
       'value',
+      'amount',
       'actor',
       'subject',
       'subjectKind',
       'project',
     ]);
+    expect(events[1].amount).toBe(2500);
 
     const scenario = JSON.parse(readFileSync(join(out, 'scenario.json'), 'utf8'));
     expect(scenario.seed).toBe(3);

@@ -254,7 +254,7 @@ export function cultivateFromFunds(world: World): void {
     if (o >= 0) {
       orgs.funds[o] += size;
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
-      recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o);
+      recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o, size);
     } else if (bringIn) {
       o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
       world.organizations.funds[o] = size;
@@ -267,6 +267,7 @@ export function cultivateFromFunds(world: World): void {
         u.organization + joined * u.member,
         -1,
         world.organizations.used - 1,
+        size,
       );
     }
     if (o < 0) {

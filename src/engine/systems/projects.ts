@@ -9,6 +9,7 @@ import {
   foundOrganization,
   markServed,
   recordLink,
+  recordReturn,
 } from '../ops.ts';
 import { nearBuilding, residentOfBuilding } from '../people.ts';
 import { drawCount, type Random, randomInt } from '../random.ts';
@@ -93,6 +94,7 @@ function startProjects(world: World, random: Random): void {
     pr.leader[k] = leader;
     pr.budget[k] = p.budget;
     pr.raised[k] = 0;
+    pr.drawn[k] = 0;
     pr.org[k] = org;
     pr.volunteerCount[k] = 0;
     pr.deadline[k] = world.tick + p.recruitWeeks;
@@ -165,6 +167,7 @@ function assemble(world: World, k: number, random: Random): void {
     ) {
       world.charity.fund -= fromFund;
       pr.raised[k] += fromFund;
+      pr.drawn[k] += fromFund;
       // the money lets the implementing organisation take on members; before one is found it only waits
       const o = pr.org[k];
       const joined = o >= 0 ? recruitMembersNearHome(world, o, p.projects.fundedMembers, random) : 0;
@@ -176,6 +179,7 @@ function assemble(world: World, k: number, random: Random): void {
         joined * u.member,
         -1,
         k,
+        fromFund,
       );
     } else if (world.on[MI['project-fundraising']] && random() < search * s[lead]) {
       const gift =
@@ -263,6 +267,7 @@ function assemble(world: World, k: number, random: Random): void {
     world.counters.projectsRunning++;
   } else if (world.tick >= pr.deadline[k]) {
     world.charity.fund += pr.raised[k];
+    recordReturn(world, CHARITY, Math.min(pr.drawn[k], pr.raised[k]));
     release(world, k);
     world.counters.projectsRecruiting--;
     world.counters.projectsFailed++;
@@ -334,7 +339,10 @@ function deliver(world: World, k: number, random: Random): void {
   }
   const o = pr.org[k];
   if (o >= 0 && world.organizations.alive[o]) world.organizations.funds[o] += pr.raised[k];
-  else world.charity.fund += pr.raised[k];
+  else {
+    world.charity.fund += pr.raised[k];
+    recordReturn(world, CHARITY, Math.min(pr.drawn[k], pr.raised[k]));
+  }
   release(world, k);
   world.counters.projectsRunning--;
   world.counters.projectsCompleted++;
