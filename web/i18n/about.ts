@@ -91,7 +91,7 @@ export const ABOUT: Record<'zh' | 'en', AboutSection[]> = {
     {
       heading: 'Reading the pathway',
       paragraphs: [
-        'An element “rolls in” in the week when the people it has engaged in other elements (each new volunteer, member, donor or partner counts one; a new organisation counts its founders) first reach a threshold per 1,000 residents. The first of the three carriers (organisations, volunteers, charity) to roll in is the first mover. The verdict is also read with the threshold, the events needed and the lead halved and doubled; the share of those readings that agree says how robust it is.',
+        'An element “rolls in” in the week when the people it has engaged in other elements (each new volunteer, member, donor or partner counts one; a new organisation counts its founders; money it puts in, such as a grant or a project’s draw on the fund, counts by its amount, a set number of yuan to the person) first reach a threshold per 1,000 residents. The first of the three carriers (organisations, volunteers, charity) to roll in is the first mover. The verdict is also read with the threshold, the yuan counted as one person, the events needed and the lead halved and doubled; the share of those readings that agree says how robust it is.',
         'If the first mover leads the next carrier by at least four weeks, the run is named after it: organisation-led, volunteer-led or charity-led roll-in — the three practice models of the report. Otherwise it is mixed. The pathway panel always says why in words.',
       ],
     },
@@ -206,7 +206,7 @@ export const ABOUT: Record<'zh' | 'en', AboutSection[]> = {
     {
       heading: '怎样读联动路径',
       paragraphs: [
-        '当一个要素在其他要素中带动的人数（每位新志愿者、成员、捐赠者或共建单位计一人，新成立的组织计其创办人数）首次达到每千名居民的门槛时，就算它“卷入”了。三个载体要素（社会组织、志愿者、慈善资源）中最先卷入的是先行要素。把门槛、所需事件数和领先周数各减半、加倍再判一次，结论一致的比例即其稳健性。',
+        '当一个要素在其他要素中带动的人数（每位新志愿者、成员、捐赠者或共建单位计一人，新成立的组织计其创办人数；它投入的资金，如一笔资助或项目从基金中支取的款项，按金额折算，每若干元计一人）首次达到每千名居民的门槛时，就算它“卷入”了。三个载体要素（社会组织、志愿者、慈善资源）中最先卷入的是先行要素。把门槛、每人折算的金额、所需事件数和领先周数各减半、加倍再判一次，结论一致的比例即其稳健性。',
         '如果先行要素比下一个载体至少早四周，这次运行就以它命名：社会组织卷联型、社区志愿者卷联型或社会慈善资源卷联型——即报告中的三种实践模式；否则为混合型。路径面板会用文字说明判断依据。',
       ],
     },

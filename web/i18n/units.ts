@@ -48,6 +48,7 @@ export const UNITS_ZH: Record<string, string> = {
   'per contact': '每次服务',
   'strength units': '强度单位',
   'people engaged per 1,000 residents': '人/千名居民（带动人数）',
+  'yuan per person engaged': '元/带动一人',
   factor: '倍',
   events: '次事件',
   'ties (even; an odd number is rounded down)': '条关系（偶数；奇数向下取整）',

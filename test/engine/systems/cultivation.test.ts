@@ -196,6 +196,10 @@ describe('cultivation (联中动)', () => {
       expect(w.organizations.funds[o]).toBe(1000);
     }
     expect(flowCount(w, 'grant-brings-professional-organization', CHARITY, ORGANIZATIONS)).toBe(5);
+    // each grant is recorded with its money (counted by amount), not among the events without money
+    expect(w.record.funded[CHARITY]).toBe(5);
+    expect(w.record.moved[CHARITY]).toBe(5000);
+    expect(w.record.produced[MI['grant-brings-professional-organization'] * 5 + CHARITY]).toBe(0);
     expect(w.counters.organisers).toBe(0);
     expectConsistent(w);
     // a fund smaller than one grant pays none
@@ -240,6 +244,7 @@ describe('cultivation (联中动)', () => {
     for (let o = 0; o < w.organizations.used; o++) held += w.organizations.funds[o];
     expect(w.charity.fund).toBe(0);
     expect(held - fundsBefore).toBe(grants * 1000);
+    expect(w.record.moved[CHARITY]).toBe(grants * 1000);
     expectConsistent(w);
   });
 });

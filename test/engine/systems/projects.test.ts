@@ -107,6 +107,9 @@ describe('projects (动中联)', () => {
       expect(c.projectsCompleted).toBe(0);
       expect(c.projectsRecruiting).toBe(0);
       expect(w.charity.fund).toBeCloseTo(2000, 6);
+      // the draws were recorded with their money, and the money returned taken off again
+      expect(w.record.funded[CHARITY]).toBeGreaterThan(0);
+      expect(w.record.moved[CHARITY]).toBeCloseTo(0, 6);
       expect(w.counters.organizations).toBe(0);
       for (let i = 0; i < 2000; i++) expect(w.residents.project[i]).toBe(-1);
     }
