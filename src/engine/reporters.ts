@@ -41,6 +41,36 @@ const strengthReporters: Reporter[] = ELEMENTS.map((e, i) => ({
   measure: (_w: World, s: Float64Array) => s[i],
 }));
 
+/**
+ * Share of the target group (residents registered by a shock with `targets`; every resident when
+ * none is registered, as the virtual survey samples) that element `e` has ever served.
+ */
+function targetCoverage(w: World, e: number): number {
+  const bit = 1 << e;
+  const served = w.residents.served;
+  const targets = w.targets;
+  let n = 0;
+  if (targets.length === 0) {
+    const count = w.residents.count;
+    for (let i = 0; i < count; i++) if (served[i] & bit) n++;
+    return count > 0 ? n / count : 0;
+  }
+  for (let k = 0; k < targets.length; k++) if (served[targets[k]] & bit) n++;
+  return n / targets.length;
+}
+
+const targetCoverageReporters: Reporter[] = ELEMENTS.map((e, i) => ({
+  id: `targetCoverage.${e}`,
+  zh: `${ELEMENT_NAMES[e].zh}目标人群覆盖率`,
+  en: `${ELEMENT_NAMES[e].en}: target-group coverage`,
+  unit: 'share of the target group',
+  how: 'members of the target group (residents a shock registered with `targets`; every resident when none is) this element ever served, over the target group: the population of the survey\u2019s coverage figures',
+  final: 'count' as const,
+  metric: true,
+  series: false,
+  measure: (w: World) => targetCoverage(w, i),
+}));
+
 /** Every reporter, in output order (series.csv columns after `tick`). */
 export const REPORTERS: readonly Reporter[] = [
   ...strengthReporters,
@@ -183,6 +213,7 @@ export const REPORTERS: readonly Reporter[] = [
     how: 'mean social need over residents',
     measure: (w) => w.meanNeed[2],
   },
+  ...targetCoverageReporters,
 ];
 
 /** The reporters kept week by week, in column order. */

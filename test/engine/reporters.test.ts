@@ -4,6 +4,7 @@ import { METRIC_KEYS, NUMERIC_METRICS, runMetrics } from '../../src/batch/metric
 import { REPORTERS, SERIES_COLUMNS, seriesIndex } from '../../src/engine/reporters.ts';
 import { round, Simulation } from '../../src/engine/run.ts';
 import { measureStrength } from '../../src/engine/strength.ts';
+import { ELEMENTS } from '../../src/model/elements.ts';
 import { makeScenario } from './helpers.ts';
 
 describe('reporters feed every output', () => {
@@ -40,5 +41,49 @@ describe('reporters feed every output', () => {
       expect(typeof m[r.id], r.id).toBe('number');
     }
     expect(Object.keys(m)).toEqual([...METRIC_KEYS]);
+  });
+});
+
+describe('target-group coverage', () => {
+  const coverage = (sim: Simulation, e: number, among: (i: number) => boolean) => {
+    const res = sim.world.residents;
+    let n = 0;
+    let d = 0;
+    for (let i = 0; i < res.count; i++) {
+      if (!among(i)) continue;
+      d++;
+      if (res.served[i] & (1 << e)) n++;
+    }
+    return round(n / d);
+  };
+
+  it('is each element’s coverage of the residents a shock registered, in final.counts', () => {
+    const sim = new Simulation(
+      makeScenario({
+        residents: 800,
+        ticks: 12,
+        initial: { community: 0.5, socialWorkers: 0.5, volunteers: 0.3, organizations: 0.3, charity: 0.3 },
+        interventions: [
+          { tick: 0, type: 'shock', need: 'psychological', size: 0.4, share: 0.1, targets: true },
+        ],
+      }),
+    );
+    while (!sim.done) sim.step();
+    const s = runSummary(sim);
+    expect(sim.world.targets.length).toBeGreaterThan(0);
+    ELEMENTS.forEach((e, k) => {
+      expect(s.final.counts[`targetCoverage.${e}`], e).toBe(
+        coverage(sim, k, (i) => sim.world.residents.target[i] === 1),
+      );
+    });
+    // the committee and social workers aim part of their outreach at the target group
+    expect(s.final.counts['targetCoverage.socialWorkers']).toBeGreaterThan(s.outcomes.coverage.socialWorkers);
+  });
+
+  it('is coverage of every resident when no target group is registered', () => {
+    const sim = new Simulation(makeScenario({ residents: 800, ticks: 12 }));
+    while (!sim.done) sim.step();
+    const s = runSummary(sim);
+    for (const e of ELEMENTS) expect(s.final.counts[`targetCoverage.${e}`], e).toBe(s.outcomes.coverage[e]);
   });
 });

@@ -66,3 +66,13 @@ export function meanOver(s: RunSummary, column: string, from: number, to: number
 export function allInvolved(s: RunSummary): number {
   return s.pathway.allInvolvedTick ?? s.ticks + 1;
 }
+
+/**
+ * Coverage of the target group by one element at the end of the run (the reporter
+ * `targetCoverage.<element>`, src/engine/reporters.ts): the population of the survey's figures.
+ */
+export function targetCoverage(s: RunSummary, e: ElementId): number {
+  const v = s.final.counts[`targetCoverage.${e}`];
+  if (v === undefined) throw new Error(`no reporter targetCoverage.${e}`);
+  return v;
+}

@@ -1,5 +1,5 @@
 import { MECHANISMS } from '../../engine/mechanisms.ts';
-import { type ModeId, SOCIAL_WORKERS } from '../../model/elements.ts';
+import { type ElementId, type ModeId, SOCIAL_WORKERS } from '../../model/elements.ts';
 import {
   allInvolved,
   asCommunity,
@@ -7,6 +7,7 @@ import {
   community,
   type Presets,
   REPORT,
+  targetCoverage,
   withInitial,
 } from './common.ts';
 import type { Pattern } from './types.ts';
@@ -104,15 +105,18 @@ export const practicePatterns = (presets: Presets): Pattern[] => [
   {
     id: 'weakest-providers',
     title: { zh: '志愿者与慈善是最弱的服务提供者', en: 'Volunteers and charity are the weakest providers' },
-    source: `${REPORT}: survey of 618 residents, service coverage`,
+    source: `${REPORT}: survey of 618 residents of the programme's target group, service coverage`,
     expected:
-      'in the Hubei 2020 scenario, volunteers and charity each reached fewer residents than the committee, organisations and social workers, in at least 80% of runs',
-    arms: { hubei: { ...asCommunity(presets['hubei-2020']), residents: 4000 } },
+      'in the Hubei 2020 scenario, volunteers and charity each reached fewer of the target group (the residents the epidemic shock registered, the survey\u2019s population) than the committee, organisations and social workers, in at least 80% of runs',
+    arms: { hubei: asCommunity(presets['hubei-2020']) },
     judge: { kind: 'share', atLeast: 0.8 },
-    unit: 'runs in which both are the weakest',
+    unit: 'runs in which both are the weakest among the target group',
     measure: ({ hubei }) => {
-      const c = hubei.outcomes.coverage;
-      return [Math.max(c.volunteers, c.charity) < Math.min(c.community, c.organizations, c.socialWorkers)];
+      const c = (e: ElementId) => targetCoverage(hubei, e);
+      return [
+        Math.max(c('volunteers'), c('charity')) <
+          Math.min(c('community'), c('organizations'), c('socialWorkers')),
+      ];
     },
   },
 ];
