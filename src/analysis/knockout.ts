@@ -1,14 +1,15 @@
-import { MECHANISMS } from '../engine/mechanisms.ts';
+import { ANY, MECHANISMS } from '../engine/mechanisms.ts';
 import { applySet } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
 
 /**
  * "All linkage knocked out" for the survey (docs/validation.md, "Knock-out"): every 联中动 mechanism
- * between two elements and every 动中联 mechanism inside projects. Growth inside one element (a
+ * between two elements, every 动中联 mechanism inside projects, and local money taking over what a
+ * grant or contract paid for (its elements decided per event). Growth inside one element (a
  * volunteer asks a neighbour, becomes core; a neighbour joins an organisation) stays on.
  */
 export const LINKAGE_MECHANISMS: readonly string[] = [
-  ...MECHANISMS.filter((m) => m.project || m.source !== m.target).map((m) => m.id),
+  ...MECHANISMS.filter((m) => m.project || m.source !== m.target || m.source === ANY).map((m) => m.id),
   // charity is a resource, not an actor: its aid reaching residents through an actor is linkage too
   'actors-deliver-aid',
 ];

@@ -18,6 +18,7 @@ export interface Streams {
   interventions: Random;
   socialWork: Random;
   committee: Random;
+  funds: Random;
 }
 
 export const STREAM_NAMES: readonly (keyof Streams)[] = [
@@ -30,6 +31,7 @@ export const STREAM_NAMES: readonly (keyof Streams)[] = [
   'interventions',
   'socialWork',
   'committee',
+  'funds',
 ];
 
 /** The one way to derive a named random stream from a seed (every stream of a run comes from here). */

@@ -133,7 +133,9 @@ function subjectKind(id: string): LinkageEvent['subjectKind'] {
   if (id.endsWith('donor') || id.endsWith('sponsor') || id.endsWith('resources') || id.endsWith('funds'))
     return 'donor';
   if (id === 'project-fundraising') return 'donor';
-  if (id === 'project-legacy-partner' || id === 'project-funding') return 'project';
+  // a contract taken over has no subject (−1)
+  if (id === 'project-legacy-partner' || id === 'project-funding' || id === 'local-takeover')
+    return 'project';
   if (id.includes('organization')) return 'organization';
   if (id === 'core-volunteer-joins-council') return 'partner';
   return 'resident';

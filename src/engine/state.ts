@@ -96,6 +96,12 @@ export interface Projects {
   deadline: Int32Array;
   end: Int32Array;
   home: Int32Array;
+  /**
+   * 1 while the project depends on a grant: it took money from the fund while outside funding was
+   * being paid in. When that funding ends, local money takes the project over or it ends
+   * (src/engine/systems/takeover.ts).
+   */
+  grant: Uint8Array;
 }
 
 /**
@@ -358,6 +364,7 @@ export function createProjects(capacity: number): Projects {
     deadline: new Int32Array(capacity),
     end: new Int32Array(capacity),
     home: new Int32Array(capacity),
+    grant: new Uint8Array(capacity),
   };
 }
 

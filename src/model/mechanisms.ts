@@ -173,6 +173,16 @@ export const MECHANISMS: readonly Mechanism[] = [
     '社工培养本土社工',
     'social workers train a local para-professional',
   ),
+  // money has terms: when a grant or a purchase-of-service contract ends, local money may carry on
+  // what it paid for (the community fund, which local donors keep filling, or the committee)
+  M(
+    'local-takeover',
+    ANY,
+    ANY,
+    false,
+    '社区基金、本地捐赠或社区接续到期的项目与合同',
+    'local money (the community fund, local donors or the committee) takes over a project or contract whose funding ended',
+  ),
   // growth inside an element
   M(
     'peer-asks-volunteer',

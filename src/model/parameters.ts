@@ -1897,6 +1897,17 @@ export const PARAMETERS = [
     'Buildings either side a project serves',
     true,
   ),
+  P(
+    'projects',
+    'committeeTakeover',
+    0.3,
+    0,
+    1,
+    'probability at full committee strength',
+    'assumption: the committee buys on (government purchase) some of the projects a grant funded when local money cannot carry them, more often the stronger it is (× its strength)',
+    '社区接续到期项目',
+    'Committee takes over a project whose grant ended',
+  ),
   // Services and outcomes.
   P(
     'services',

@@ -1,6 +1,10 @@
 import type { World } from '../state.ts';
+import { grantEnds } from './takeover.ts';
 
-/** Weekly inflow to the charity fund: donors' gifts and external funding still being paid in. */
+/**
+ * Weekly inflow to the charity fund: donors' gifts and external funding still being paid in. In the
+ * week its last payment comes in, the projects that depended on it lose their funder (takeover.ts).
+ */
 export function collectFunds(world: World): void {
   const d = world.donors;
   let inflow = 0;
@@ -8,7 +12,12 @@ export function collectFunds(world: World): void {
   if (world.charity.externalWeeksLeft > 0) {
     inflow += world.charity.externalPerWeek;
     world.charity.externalWeeksLeft--;
-    if (world.charity.externalWeeksLeft === 0) world.charity.externalPerWeek = 0;
+    if (world.charity.externalWeeksLeft === 0) {
+      world.charity.externalPerWeek = 0;
+      world.charity.fund += inflow;
+      grantEnds(world, world.tick);
+      return;
+    }
   }
   world.charity.fund += inflow;
 }

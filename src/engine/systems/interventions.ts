@@ -3,6 +3,7 @@ import { clamp } from '../math.ts';
 import { setNeed, settleNeeds } from '../needState.ts';
 import type { World } from '../state.ts';
 import { joinTeam, refreshTeam, withdrawWorkers } from '../team.ts';
+import { grantEnds } from './takeover.ts';
 
 /**
  * Applies the scenario's interventions scheduled for week `week` (an intervention at tick t happens
@@ -57,10 +58,14 @@ export function applyInterventions(world: World, week: number): void {
       case 'incentive':
         world.incentive = iv.on;
         break;
-      case 'funding-end':
+      case 'funding-end': {
+        const paying = world.charity.externalWeeksLeft > 0;
         world.charity.externalPerWeek = 0;
         world.charity.externalWeeksLeft = 0;
+        // the projects that depended on it lose their funder before next week's spending
+        if (paying) grantEnds(world, week + 1);
         break;
+      }
     }
   }
 }

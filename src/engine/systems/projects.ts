@@ -99,6 +99,7 @@ function startProjects(world: World, random: Random): void {
     pr.volunteerCount[k] = 0;
     pr.deadline[k] = world.tick + p.recruitWeeks;
     pr.end[k] = 0;
+    pr.grant[k] = 0;
     pr.home[k] =
       org >= 0 ? world.organizations.home[org] : leader >= 0 ? Math.floor(leader / world.buildingSize) : home;
     world.counters.projectsRecruiting++;
@@ -168,6 +169,8 @@ function assemble(world: World, k: number, random: Random): void {
       world.charity.fund -= fromFund;
       pr.raised[k] += fromFund;
       pr.drawn[k] += fromFund;
+      // money taken while a grant is being paid in: the project depends on the grant (takeover.ts)
+      if (world.charity.externalWeeksLeft > 0) pr.grant[k] = 1;
       // the money lets the implementing organisation take on members; before one is found it only waits
       const o = pr.org[k];
       const joined = o >= 0 ? recruitMembersNearHome(world, o, p.projects.fundedMembers, random) : 0;
@@ -302,6 +305,7 @@ function deliver(world: World, k: number, random: Random): void {
     }
     world.charity.fund -= gap;
     pr.raised[k] += gap;
+    if (world.charity.externalWeeksLeft > 0) pr.grant[k] = 1;
   }
   pr.raised[k] = Math.max(0, pr.raised[k] - spend);
   const need = pr.need[k];
@@ -362,6 +366,20 @@ function onList(pr: World['projects'], k: number, j: number): boolean {
   return false;
 }
 
+/**
+ * Project k ends before its time (its funding ended and no one took it over, src/engine/systems/takeover.ts):
+ * what it holds goes back to the fund, and it counts as failed.
+ */
+export function endProject(world: World, k: number): void {
+  const pr = world.projects;
+  if (pr.phase[k] === PROJECT_RUNNING) world.counters.projectsRunning--;
+  else if (pr.phase[k] === PROJECT_RECRUITING) world.counters.projectsRecruiting--;
+  else return;
+  world.charity.fund += pr.raised[k];
+  release(world, k);
+  world.counters.projectsFailed++;
+}
+
 function release(world: World, k: number): void {
   const pr = world.projects;
   for (let v = 0; v < pr.volunteerCount[k]; v++) {
@@ -371,4 +389,5 @@ function release(world: World, k: number): void {
   pr.phase[k] = PROJECT_FREE;
   pr.raised[k] = 0;
   pr.volunteerCount[k] = 0;
+  pr.grant[k] = 0;
 }

@@ -10,7 +10,8 @@ import { joinTeam, leaveTeam, refreshTeam } from '../team.ts';
 /**
  * The social-worker element as it comes and goes (docs/ODD.md, "Social workers"): the stationed
  * agency workers' purchase-of-service contract runs down and at its end is renewed (by the
- * committee's government purchase), taken over by the charity fund, or the workers leave; workers
+ * committee's government purchase), taken over by local money (the community fund, when it holds
+ * a reserve of their cost: `local-takeover`), or the workers leave; workers
  * the fund pays are paid week by week and leave when it cannot pay; the fund buys more time when it
  * holds a reserve; social workers train committee staff and core volunteers into local
  * para-professionals (本土社工), who start after `trainingWeeks` and leave at `paraTurnover`.
@@ -33,11 +34,11 @@ export function socialWork(world: World): void {
       if (on[MI['committee-renews-contract']] && random() < p.renewalChance) {
         sw.contractLeft = p.contractWeeks;
         recordLink(world, MI['committee-renews-contract'], COMMUNITY, SOCIAL_WORKERS, 0, -1, -1);
-      } else if (on[MI['fund-buys-social-work']] && world.charity.fund >= fte * cost * p.buyReserveWeeks) {
-        // the community fund takes the team over: from now on it pays them week by week
+      } else if (on[MI['local-takeover']] && world.charity.fund >= fte * cost * p.buyReserveWeeks) {
+        // local money takes the team over: the community fund pays them week by week from now on
         joinTeam(sw.funded, fte, sw.stationed.skill);
         leaveTeam(sw.stationed, fte);
-        recordLink(world, MI['fund-buys-social-work'], CHARITY, SOCIAL_WORKERS, 0, -1, -1);
+        recordLink(world, MI['local-takeover'], CHARITY, SOCIAL_WORKERS, 0, -1, -1);
       } else {
         leaveTeam(sw.stationed, fte);
       }
