@@ -1,10 +1,11 @@
 /**
  * `npx tsx scripts/model-checks.ts [seeds] [part]`: the measurements behind docs/validation.md
- * ("Plateaus and limits", "Social workers", "Strategies"). Each figure is a median (and range) over
+ * ("Plateaus and limits", "Social workers", "Strategies", "Funding cliff"). Each figure is a median (and range) over
  * seeds 1..N of the presets or of the profiles named below; nothing is typed in.
  */
 import { readFileSync } from 'node:fs';
 import { runSummary } from '../src/analysis/summary.ts';
+import type { RunSummary } from '../src/engine/result.ts';
 import { Simulation } from '../src/engine/run.ts';
 import { CARRIER_ELEMENTS, type ElementId } from '../src/model/elements.ts';
 import { parseScenario } from '../src/model/parse.ts';
@@ -154,13 +155,20 @@ if (PART === 'all' || PART === 'cliff') {
   const swAfter: number[] = [];
   const donorsDuring: number[] = [];
   const donorsAfter: number[] = [];
+  const term: number[] = [];
+  const termWithout: number[] = [];
   let cliffs = 0;
+  const meanOf = (s: RunSummary, col: string, a: number, b: number) => {
+    const xs = s.series[col].slice(a, b + 1);
+    return xs.reduce((x, y) => x + y, 0) / xs.length;
+  };
   for (const seed of seeds) {
     const s = runSummary(simulate(file, seed));
-    const mean = (col: string, a: number, b: number) => {
-      const xs = s.series[col].slice(a, b + 1);
-      return xs.reduce((x, y) => x + y, 0) / xs.length;
-    };
+    const mean = (col: string, a: number, b: number) => meanOf(s, col, a, b);
+    // the term of the projects running when the grant ended, with and without local money taking them over
+    const without = runSummary(simulate({ ...file, knockouts: ['local-takeover'] }, seed));
+    term.push(mean('projectsRunning', 53, 68));
+    termWithout.push(meanOf(without, 'projectsRunning', 53, 68));
     const d = mean('projectsRunning', 40, 52);
     const a = mean('projectsRunning', 78, 90);
     during.push(d);
@@ -173,7 +181,50 @@ if (PART === 'all' || PART === 'cliff') {
     if (a < 0.7 * d) cliffs++;
   }
   console.log(
-    `running projects, weeks 40–52 ${summary(during, 1)}, weeks 78–90 ${summary(after, 1)} (after ÷ during ${summary(drops)}); social-worker FTE ${summary(swDuring, 2)} → ${summary(swAfter, 2)}; donors ${summary(donorsDuring, 1)} → ${summary(donorsAfter, 1)}; a cliff (projects down by 30% or more) in ${cliffs} of ${SEEDS} seeds`,
+    `running projects, weeks 40–52 ${summary(during, 1)}, weeks 78–90 ${summary(after, 1)} (after ÷ during ${summary(drops)}); social-worker FTE ${summary(swDuring, 2)} → ${summary(swAfter, 2)}; donors ${summary(donorsDuring, 1)} → ${summary(donorsAfter, 1)}; a cliff (projects down by 30% or more) in ${cliffs} of ${SEEDS} seeds; running projects in weeks 53–68 ${summary(term, 1)}, with local-takeover knocked out ${summary(termWithout, 1)}`,
+  );
+}
+
+if (PART === 'all' || PART === 'takeover') {
+  // the battery's cliff community (src/analysis/patterns/dynamics.ts): 8,000 residents, the Hubei grant
+  const community = (charity: number, knockouts: string[] = []): File => ({
+    id: 'pattern',
+    ticks: 104,
+    residents: 8000,
+    strategy: 'strengths-first',
+    initial: { community: 0.4, organizations: 0.4, socialWorkers: 0.4, volunteers: 0.4, charity },
+    interventions: [{ type: 'grant', tick: 0, amount: 286000, weeks: 52 }],
+    knockouts,
+  });
+  console.log(
+    `\n## Local takeover: a grant of 286,000 yuan over 52 weeks, 8,000 residents, charity 0.1 (${SEEDS} seeds)`,
+  );
+  const ratio = (s: RunSummary, a: number, b: number) => {
+    const mean = (x: number, y: number) => {
+      const xs = s.series.projectsRunning.slice(x, y + 1);
+      return xs.reduce((p, q) => p + q, 0) / xs.length;
+    };
+    const before = mean(27, 52);
+    return before > 0 ? mean(a, b) / before : Number.NaN;
+  };
+  const term: number[] = [];
+  const later: number[] = [];
+  let cliffsWith = 0;
+  let cliffsWithout = 0;
+  let strongSofter = 0;
+  for (const seed of seeds) {
+    const on = runSummary(simulate(community(0.1), seed));
+    const off = runSummary(simulate(community(0.1, ['local-takeover']), seed));
+    const strong = runSummary(simulate(community(0.4), seed));
+    term.push(ratio(on, 53, 68) - ratio(off, 53, 68));
+    later.push(ratio(on, 69, 94) - ratio(off, 69, 94));
+    if (ratio(on, 66, 91) < 0.7) cliffsWith++;
+    if (ratio(off, 66, 91) < 0.7) cliffsWithout++;
+    if (ratio(strong, 66, 91) > ratio(on, 66, 91)) strongSofter++;
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(
+    `running projects ÷ weeks 27–52, with − without local-takeover: weeks 53–68 mean ${mean(term).toFixed(2)} ${summary(term)}, weeks 69–94 mean ${mean(later).toFixed(2)} ${summary(later)}; a cliff (weeks 66–91 below 70%) in ${cliffsWith} of ${SEEDS} seeds with it and ${cliffsWithout} without; charity 0.4 keeps a larger share than 0.1 (weeks 66–91) in ${strongSofter} of ${SEEDS}`,
   );
 }
 

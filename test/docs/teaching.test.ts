@@ -41,9 +41,19 @@ describe('docs/teaching.md, exercise 6 (when the grant ends)', () => {
       `with the grant ${grant[0]} at week 52, ${grant[1]} at week 60, ${grant[3]} at week 104`,
     );
     expect(teaching).toContain(
-      `grant ended ${ended[0]} at week 52, ${ended[1]} at week 60, ${ended[2]} at weeks 80`,
+      `grant ended ${ended[0]} at week 52, ${ended[1]} at weeks 60 and 80, ${ended[3]} at week 104`,
     );
-    expect(ended[2]).toBe(ended[3]);
+    expect(ended[1]).toBe(ended[2]);
     expect(ended[3]).toBeLessThan(grant[3]);
+  });
+
+  it('shows what the guide prints with local-takeover knocked out (no one carries the project on)', () => {
+    const file = { ...(read('charity-led-grant-ends') as object), knockouts: ['local-takeover'] };
+    const [w53, w60, w80, w104] = running(file, [53, 60, 80, 104]);
+    // the guide's wording, whatever its line breaks
+    expect(teaching.replace(/\s+/g, ' ')).toContain(
+      `${w53} running projects at week 53, ${w60} at week 60, ${w80} at week 80, ${w104} at week 104`,
+    );
+    expect(w53).toBeLessThan(running(read('charity-led-grant-ends'), [53])[0]);
   });
 });

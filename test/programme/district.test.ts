@@ -143,7 +143,7 @@ describe('when the money ends', () => {
   it('the stationed teams’ contract ends with the programme; without renewal or a fund to take them over, they leave', () => {
     const t = validateScenario({
       ...templateScenario(),
-      knockouts: ['committee-renews-contract', 'fund-buys-social-work'],
+      knockouts: ['committee-renews-contract', 'local-takeover', 'fund-buys-social-work'],
     });
     if (!t.ok) throw new Error(t.errors.join());
     const p = resolveProgramme(programmeSpec({ fundingWeeks: 5, weeks: 8 }), { template: t.scenario });

@@ -65,7 +65,8 @@ describe('narrated event log', () => {
       subject,
     });
     setLang('en', false);
-    expect(narrate(row('fund-buys-social-work', 0, -1))).toContain('took the stationed social workers over');
+    expect(narrate(row('local-takeover', 0, -1))).toContain('took the stationed social workers over');
+    expect(narrate(row('local-takeover', 0, 3))).toContain('took this project over');
     expect(narrate(row('fund-buys-social-work', 0.13, -1))).toContain('one more social worker');
     expect(narrate(row('social-worker-trains-para-professional', 0.1, COMMUNITY))).toContain(
       'committee staff',

@@ -8,7 +8,8 @@ export interface NarratedEvent {
 
 /**
  * Sentences for events whose meaning depends on what the event carries, beyond the mechanism's
- * name (the social-worker element of Model 2, src/engine/systems/socialWork.ts). Every other
+ * name (the social-worker element of Model 2, src/engine/systems/socialWork.ts, and local money
+ * taking over a project or contract, src/engine/systems/takeover.ts). Every other
  * mechanism is narrated by its name in src/model/mechanisms.ts. Returning undefined falls back to
  * the name.
  */
@@ -17,15 +18,19 @@ export const NARRATION: Record<string, (e: NarratedEvent) => { zh: string; en: s
     zh: '购买服务合同到期，社区续签，驻点社工再留一个合同期',
     en: 'the purchase-of-service contract ran out and the committee renewed it; the stationed social workers stay another term',
   }),
-  'fund-buys-social-work': (e) =>
-    e.value > 0
+  'fund-buys-social-work': () => ({
+    zh: '慈善基金有储备，再购买一名社工的服务时间',
+    en: 'the charity fund, holding a reserve, bought one more social worker’s time',
+  }),
+  'local-takeover': (e) =>
+    e.subject < 0
       ? {
-          zh: '慈善基金有储备，再购买一名社工的服务时间',
-          en: 'the charity fund, holding a reserve, bought one more social worker’s time',
+          zh: '购买服务合同到期未续签，社区基金接手驻点社工，此后按周支付',
+          en: 'the purchase-of-service contract ran out without renewal; the community fund took the stationed social workers over and pays them week by week',
         }
       : {
-          zh: '购买服务合同到期未续签，慈善基金接手驻点社工，此后按周支付',
-          en: 'the purchase-of-service contract ran out without renewal; the charity fund took the stationed social workers over and pays them week by week',
+          zh: '资助到期，本地资金（社区基金与本地捐赠，或社区购买）接续这个项目直到期满',
+          en: 'the grant ended and local money (the community fund and local donors, or the committee buying it on) took this project over until its term ends',
         },
   'social-worker-trains-para-professional': (e) =>
     e.subject === COMMUNITY

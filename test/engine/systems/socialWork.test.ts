@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROCESS_INDEX } from '../../../src/engine/mechanisms.ts';
+import { MECHANISM_INDEX, PROCESS_INDEX } from '../../../src/engine/mechanisms.ts';
 import { Simulation } from '../../../src/engine/run.ts';
 import { PIPELINE_TRAINING, type World } from '../../../src/engine/state.ts';
 import { cultivateFromBase } from '../../../src/engine/systems/cultivation.ts';
@@ -74,7 +74,7 @@ describe('the social-worker element (contracts, purchases, para-professionals)',
     untilContractEnds(w, 0);
     expect(w.socialWorkers.stationed.fte).toBe(0);
     expect(w.socialWorkers.funded.fte).toBeCloseTo(fte, 9);
-    expect(flowCount(w, 'fund-buys-social-work', CHARITY, SOCIAL_WORKERS)).toBe(1);
+    expect(flowCount(w, 'local-takeover', CHARITY, SOCIAL_WORKERS)).toBe(1);
     let weeks = 0;
     while (w.socialWorkers.funded.fte > 0 && weeks < 50) {
       w.tick++;
@@ -85,6 +85,21 @@ describe('the social-worker element (contracts, purchases, para-professionals)',
     expect(w.socialWorkers.funded.fte).toBe(0);
     expect(w.socialWorkers.skill).toBe(0);
     expect(weeks).toBeLessThanOrEqual(5);
+  });
+
+  it('with local-takeover knocked out, a fund holding the reserve does not take the team over', () => {
+    const cost = 1000;
+    const w = stationed({
+      socialWorkers: { renewalChance: 0, trainingRate: 0, costPerWeek: cost, buyReserveWeeks: 4 },
+    });
+    w.on[MECHANISM_INDEX['local-takeover']] = 0;
+    // (buying time worker by worker is another mechanism: off here, so only the takeover is tested)
+    w.on[MECHANISM_INDEX['fund-buys-social-work']] = 0;
+    w.charity.fund = w.socialWorkers.fte * cost * 4 + 1;
+    untilContractEnds(w, 0);
+    expect(w.socialWorkers.stationed.fte).toBe(0);
+    expect(w.socialWorkers.funded.fte).toBe(0);
+    expect(flowCount(w, 'local-takeover', CHARITY, SOCIAL_WORKERS)).toBe(0);
   });
 
   it('knocking out contract-end keeps the stationed workers however long', () => {
