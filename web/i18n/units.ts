@@ -9,6 +9,7 @@ export const UNITS_ZH: Record<string, string> = {
   ties: '条关系',
   share: '比例',
   probability: '概率',
+  'probability at full committee strength': '概率（社区强度为1时）',
   'index 0–1': '指数 0–1',
   'per week': '每周',
   'FTE per 10,000 residents': '全职当量/万人',
