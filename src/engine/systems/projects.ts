@@ -376,6 +376,7 @@ export function endProject(world: World, k: number): void {
   else if (pr.phase[k] === PROJECT_RECRUITING) world.counters.projectsRecruiting--;
   else return;
   world.charity.fund += pr.raised[k];
+  recordReturn(world, CHARITY, Math.min(pr.drawn[k], pr.raised[k]));
   release(world, k);
   world.counters.projectsFailed++;
 }

@@ -24,7 +24,9 @@ export function localGiving(world: World): number {
  * or else when the committee buys it on (chance `projects.committeeTakeover` × the committee's
  * strength; the money comes from outside the fund). Otherwise, or with `local-takeover` knocked
  * out, it ends now and what it holds goes back to the fund. Drawn by need: a project taken over
- * takes what it needs, never a share of the fund.
+ * takes what it needs, never a share of the fund. The event carries the yuan put in at once (what
+ * the fund sets aside, or the committee's purchase); a contract taken over carries none (its pay
+ * follows week by week).
  *
  * `nextWeek` is the first week in which the projects will spend again (this week when called from
  * the funds system, next week when called from an intervention). Runs only in the week funding ends:
@@ -51,13 +53,14 @@ export function grantEnds(world: World, nextWeek: number): void {
       if (rest <= 0 || rest <= (giving - promised) * weeks) {
         world.charity.fund -= fromFund;
         pr.raised[k] += fromFund;
+        pr.drawn[k] += fromFund;
         if (weeks > 0) promised += rest / weeks;
-        recordLink(world, TAKEOVER, CHARITY, carrier, 0, pr.leader[k], k);
+        recordLink(world, TAKEOVER, CHARITY, carrier, 0, pr.leader[k], k, fromFund);
         continue;
       }
       if (world.random.funds() < p.committeeTakeover * world.strength[COMMUNITY]) {
         pr.raised[k] += need;
-        recordLink(world, TAKEOVER, COMMUNITY, carrier, 0, pr.leader[k], k);
+        recordLink(world, TAKEOVER, COMMUNITY, carrier, 0, pr.leader[k], k, need);
         continue;
       }
     }

@@ -63,6 +63,9 @@ describe('local money takes over what a grant paid for (local-takeover)', () => 
     expect(w.charity.fund).toBeCloseTo(2000, 9);
     expect(w.projects.grant[k]).toBe(0);
     expect(flowCount(w, 'local-takeover', CHARITY, COMMUNITY)).toBe(1);
+    // the yuan the fund put in is on the record (for the pathway), and counted as the project's draw
+    expect(w.record.moved[CHARITY]).toBeCloseTo(8000, 9);
+    expect(w.projects.drawn[k]).toBeCloseTo(8000, 9);
     expectConsistent(w);
   });
 
@@ -80,7 +83,11 @@ describe('local money takes over what a grant paid for (local-takeover)', () => 
 
   it('with no local money and no committee to buy it on, the project ends', () => {
     const { w, k } = grantProject({ fund: 500 });
+    // it had drawn 2,000 of what it holds from the fund: that comes off the record when it goes back
+    w.projects.drawn[k] = 2000;
+    w.record.moved[CHARITY] = 2000;
     collectFunds(w);
+    expect(w.record.moved[CHARITY]).toBe(0);
     expect(w.projects.phase[k]).toBe(PROJECT_FREE);
     expect(w.charity.fund).toBeCloseTo(3500, 9);
     expect(w.counters.projectsFailed).toBe(1);
@@ -114,6 +121,8 @@ describe('local money takes over what a grant paid for (local-takeover)', () => 
     expect(w.projects.raised[k]).toBeCloseTo(11000, 9);
     expect(w.charity.fund).toBe(100);
     expect(flowCount(w, 'local-takeover', COMMUNITY, COMMUNITY)).toBe(1);
+    // the committee's own project: money within one element is not linkage, so not on the record
+    expect(w.record.moved[COMMUNITY]).toBe(0);
     const never = grantProject({ committeeTakeover: 1, fund: 100 });
     never.w.strength[COMMUNITY] = 0;
     collectFunds(never.w);
