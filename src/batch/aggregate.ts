@@ -47,7 +47,7 @@ function t(x: number | null): number | null {
 }
 
 /** The statistics of one design point's runs, in `summaryColumns()` order. */
-export function summarizePoint(runs: readonly RunRecord[]): unknown[] {
+export function summarisePoint(runs: readonly RunRecord[]): unknown[] {
   const ok = runs.filter((r) => r.metrics);
   const n = ok.length;
   const row: unknown[] = [n, runs.length - n];
@@ -77,7 +77,7 @@ export function summaryCsv(sweep: Sweep, records: readonly RunRecord[]): string 
   const rows: unknown[][] = [];
   for (const [point, runs] of groupByPoint(records)) {
     const values = factors.map((f) => runs[0].factors[f]);
-    rows.push([point, ...values, ...summarizePoint(runs)]);
+    rows.push([point, ...values, ...summarisePoint(runs)]);
   }
   return csvText(['point', ...factors, ...summaryColumns()], rows);
 }

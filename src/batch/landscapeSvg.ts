@@ -8,7 +8,7 @@
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
 import { MODES } from '../model/elements.ts';
 import type { LandscapeCell } from './landscape.ts';
-import { MODE_COLOR } from './palette.ts';
+import { MODE_COLOUR } from './palette.ts';
 import { svgDocument, svgMarkup } from './svgDocument.ts';
 import type { SvgHost } from './svgHost.ts';
 
@@ -88,7 +88,7 @@ export function landscapeSvg(
     .append('rect')
     .attr('width', cellW)
     .attr('height', cellH)
-    .attr('fill', (c) => (c.dominant ? MODE_COLOR[c.dominant] : '#eeeeee'))
+    .attr('fill', (c) => (c.dominant ? MODE_COLOUR[c.dominant] : '#eeeeee'))
     // shade: the share of runs in the dominant pathway (a clear winner is solid)
     .attr('fill-opacity', (c) => (c.dominant ? (0.25 + 0.75 * c.share[c.dominant]).toFixed(3) : '1'))
     .attr('stroke', '#ffffff')
@@ -158,7 +158,7 @@ export function landscapeSvg(
     .append('rect')
     .attr('width', 16)
     .attr('height', 16)
-    .attr('fill', (m) => MODE_COLOR[m]);
+    .attr('fill', (m) => MODE_COLOUR[m]);
   item
     .append('text')
     .attr('x', 24)

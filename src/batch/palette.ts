@@ -16,7 +16,7 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-export const ELEMENT_COLOR: Record<ElementId, string> = {
+export const ELEMENT_COLOUR: Record<ElementId, string> = {
   community: OKABE_ITO.blue,
   organizations: OKABE_ITO.orange,
   socialWorkers: OKABE_ITO.reddishPurple,
@@ -24,7 +24,7 @@ export const ELEMENT_COLOR: Record<ElementId, string> = {
   charity: OKABE_ITO.vermillion,
 };
 
-export const MODE_COLOR: Record<ModeId, string> = {
+export const MODE_COLOUR: Record<ModeId, string> = {
   'organization-led': OKABE_ITO.orange,
   'volunteer-led': OKABE_ITO.bluishGreen,
   'charity-led': OKABE_ITO.vermillion,

@@ -9,7 +9,7 @@ import type { ProgrammeResult } from './programme.ts';
 import { svgDocument, svgMarkup } from './svgDocument.ts';
 
 /** Okabe & Ito colours for the designs, in order. */
-const COLORS = [
+const COLOURS = [
   OKABE_ITO.blue,
   OKABE_ITO.orange,
   OKABE_ITO.bluishGreen,
@@ -74,13 +74,13 @@ export function programmeCompareSvg(
     designs.forEach((d, k) => {
       const i = d.result.summary[metric.name];
       const y = 30 + k * rowH;
-      const color = COLORS[k % COLORS.length];
+      const colour = COLOURS[k % COLOURS.length];
       if (m % cols === 0)
         svg
           .append('text')
           .attr('x', 12)
           .attr('y', y0 + y + 4)
-          .attr('fill', color)
+          .attr('fill', colour)
           .text(d.name.length > 26 ? `${d.name.slice(0, 25)}…` : d.name);
       if (!i || i.mean === null) return;
       if (i.lo !== null && i.hi !== null)
@@ -89,9 +89,9 @@ export function programmeCompareSvg(
           .attr('x2', x(i.hi))
           .attr('y1', y)
           .attr('y2', y)
-          .attr('stroke', color)
+          .attr('stroke', colour)
           .attr('stroke-width', 2);
-      g.append('circle').attr('cx', x(i.mean)).attr('cy', y).attr('r', 4).attr('fill', color);
+      g.append('circle').attr('cx', x(i.mean)).attr('cy', y).attr('r', 4).attr('fill', colour);
     });
     g.append('g')
       .attr('transform', `translate(0,${30 + designs.length * rowH})`)

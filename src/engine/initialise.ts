@@ -7,14 +7,14 @@ import {
   becomeCore,
   becomeVolunteer,
   drawGift,
-  foundOrganization,
-  joinOrganization,
+  foundOrganisation,
+  joinOrganisation,
 } from './ops.ts';
 import { capableResidentOf, drawResident, nearBuilding, residentOfBuilding } from './people.ts';
 import { createStreams, type Random, randomInt } from './random.ts';
 import {
   createDonors,
-  createOrganizations,
+  createOrganisations,
   createPipeline,
   createProjects,
   createRecorder,
@@ -54,7 +54,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
     network: smallWorld(n, p.network.degree, p.network.longTieShare, random.network),
     random,
     residents: createResidents(n),
-    organizations: createOrganizations(Math.max(16, Math.ceil(ref.organizations * 2))),
+    organizations: createOrganisations(Math.max(16, Math.ceil(ref.organizations * 2))),
     donors: createDonors(Math.max(16, Math.ceil(ref.donors * 2))),
     projects: createProjects(Math.max(16, Math.ceil((n / 10000) * 40))),
     committee: { staff: 0, links: 0 },
@@ -81,7 +81,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions = {}): Wor
   // the three rounds of outreach start at random buildings
   for (let k = 0; k < 3; k++) world.outreach[k] = randomInt(random.services, world.buildings);
   const s = scenario.initial;
-  seedOrganizations(world, s.organizations, random.population);
+  seedOrganisations(world, s.organizations, random.population);
   seedVolunteers(world, s.volunteers, random.population);
   world.committee.staff = s.community * ref.staff;
   world.committee.links = Math.round(s.community * ref.links);
@@ -103,7 +103,7 @@ function populate(world: World, random: Random): void {
   for (let i = 0; i < world.residents.count; i++) drawResident(world, i, random);
 }
 
-function seedOrganizations(world: World, s: number, random: Random): void {
+function seedOrganisations(world: World, s: number, random: Random): void {
   const op = world.params.organizations;
   const count = Math.round(s * world.ref.organizations);
   const members = Math.round(s * world.ref.members);
@@ -112,7 +112,7 @@ function seedOrganizations(world: World, s: number, random: Random): void {
     const home = randomInt(random, world.buildings);
     const leader = capableResidentOf(world, home, random, op.leaderDraws);
     if (world.residents.org[leader] >= 0) continue;
-    const o = foundOrganization(world, leader, randomInt(random, 4), ORGANIZATIONS, home);
+    const o = foundOrganisation(world, leader, randomInt(random, 4), ORGANIZATIONS, home);
     world.organizations.founded[o] = -randomInt(random, op.initialAgeWeeks);
   }
   const orgs = world.organizations;
@@ -123,7 +123,7 @@ function seedOrganizations(world: World, s: number, random: Random): void {
     const o = randomInt(random, orgs.used);
     // members come from the organisation's own building and `memberReach` either side of it
     const b = nearBuilding(world, orgs.home[o], op.memberReach, random);
-    joinOrganization(world, residentOfBuilding(world, b, random), o);
+    joinOrganisation(world, residentOfBuilding(world, b, random), o);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Random } from './random.ts';
 import {
   CORE,
   createDonors,
-  createOrganizations,
+  createOrganisations,
   enlarge,
   grow,
   ORGANISER,
@@ -118,7 +118,7 @@ export function lapse(world: World, i: number): void {
   if (p >= 0) res.project[i] = -1;
 }
 
-export function joinOrganization(world: World, i: number, o: number): boolean {
+export function joinOrganisation(world: World, i: number, o: number): boolean {
   const res = world.residents;
   if (res.org[i] >= 0 || !world.organizations.alive[o]) return false;
   res.org[i] = o;
@@ -132,7 +132,7 @@ export function joinOrganization(world: World, i: number, o: number): boolean {
   return true;
 }
 
-export function leaveOrganization(world: World, i: number): void {
+export function leaveOrganisation(world: World, i: number): void {
   const res = world.residents;
   const o = res.org[i];
   if (o < 0) return;
@@ -151,7 +151,7 @@ export function leaveOrganization(world: World, i: number): void {
  * Founds an organisation. A resident leader becomes its organiser (an organiser counts as a core
  * volunteer); `leader` −1 is an outside professional organisation with no resident leader.
  */
-export function foundOrganization(
+export function foundOrganisation(
   world: World,
   leader: number,
   kind: number,
@@ -159,7 +159,7 @@ export function foundOrganization(
   home: number,
 ): number {
   let orgs = world.organizations;
-  if (orgs.used === orgs.capacity) orgs = world.organizations = enlarge(orgs, createOrganizations);
+  if (orgs.used === orgs.capacity) orgs = world.organizations = enlarge(orgs, createOrganisations);
   const o = orgs.used++;
   orgs.alive[o] = 1;
   orgs.kind[o] = kind;
@@ -173,10 +173,10 @@ export function foundOrganization(
   world.counters.organizations++;
   if (leader >= 0) {
     const res = world.residents;
-    if (res.org[leader] >= 0) leaveOrganization(world, leader);
+    if (res.org[leader] >= 0) leaveOrganisation(world, leader);
     if (res.role[leader] < VOLUNTEER) becomeVolunteer(world, leader);
     if (res.role[leader] === VOLUNTEER) becomeCore(world, leader);
-    joinOrganization(world, leader, o);
+    joinOrganisation(world, leader, o);
     res.role[leader] = ORGANISER;
     res.since[leader] = world.tick;
     world.counters.organisers++;
@@ -185,7 +185,7 @@ export function foundOrganization(
 }
 
 /** Marks an organisation closed; its members are released by `releaseClosedMembers`. */
-export function closeOrganization(world: World, o: number): void {
+export function closeOrganisation(world: World, o: number): void {
   if (!world.organizations.alive[o]) return;
   world.organizations.alive[o] = 0;
   world.counters.organizations--;
@@ -197,7 +197,7 @@ export function releaseClosedMembers(world: World): void {
   const alive = world.organizations.alive;
   for (let i = 0; i < res.count; i++) {
     const o = res.org[i];
-    if (o >= 0 && !alive[o]) leaveOrganization(world, i);
+    if (o >= 0 && !alive[o]) leaveOrganisation(world, i);
   }
 }
 

@@ -1,6 +1,6 @@
 import { ORGANIZATIONS, VOLUNTEERS } from '../model/elements.ts';
 import { PROCESS_INDEX } from './mechanisms.ts';
-import { becomeVolunteer, foundOrganization, joinOrganization, recordLink } from './ops.ts';
+import { becomeVolunteer, foundOrganisation, joinOrganisation, recordLink } from './ops.ts';
 import { capableResidentOf, nearBuilding, residentOfBuilding } from './people.ts';
 import { type Random, randomInt } from './random.ts';
 import { ORGANISER, VOLUNTEER, type World } from './state.ts';
@@ -36,7 +36,7 @@ export function recruitFoundingMembers(world: World, o: number, founder: number,
   let joined = 0;
   for (let x = offsets[founder]; x < offsets[founder + 1] && joined < want; x++) {
     const j = neighbours[x];
-    if (random() < world.residents.willingness[j] * room && joinOrganization(world, j, o)) joined++;
+    if (random() < world.residents.willingness[j] * room && joinOrganisation(world, j, o)) joined++;
   }
   return joined;
 }
@@ -53,19 +53,19 @@ export function recruitMembersNearHome(world: World, o: number, want: number, ra
   for (let tries = 0; tries < want * 4 && joined < want; tries++) {
     const b = nearBuilding(world, world.organizations.home[o], op.memberReach, random);
     const j = residentOfBuilding(world, b, random);
-    if (random() < (op.nearHomeBase + world.residents.willingness[j]) * room && joinOrganization(world, j, o))
+    if (random() < (op.nearHomeBase + world.residents.willingness[j]) * room && joinOrganisation(world, j, o))
       joined++;
   }
   return joined;
 }
 
 /** A local organisation founded around a capable resident of a random building, its founding members with it. */
-export function newLocalOrganization(world: World, by: number, mechanism: number, random: Random): void {
+export function newLocalOrganisation(world: World, by: number, mechanism: number, random: Random): void {
   const home = randomInt(random, world.buildings);
   const leader = capableResidentOf(world, home, random, world.params.organizations.leaderDraws);
   const role = world.residents.role[leader];
   if (role === ORGANISER) return;
-  const o = foundOrganization(world, leader, randomInt(random, 4), by, home);
+  const o = foundOrganisation(world, leader, randomInt(random, 4), by, home);
   const joined = recruitFoundingMembers(world, o, leader, random);
   const u = world.units;
   const value = u.organization + (joined + 1) * u.member + (role < VOLUNTEER ? u.volunteer : 0);

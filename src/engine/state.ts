@@ -321,7 +321,7 @@ export function createResidents(count: number): Residents {
   };
 }
 
-export function createOrganizations(capacity: number): Organizations {
+export function createOrganisations(capacity: number): Organizations {
   return {
     capacity,
     used: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSummary } from '../../src/analysis/summary.ts';
 import { KNOCKOUT_IDS, MECHANISMS, PROCESS_INDEX } from '../../src/engine/mechanisms.ts';
-import { becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from '../../src/engine/ops.ts';
+import { becomeCore, becomeVolunteer, foundOrganisation, joinOrganisation } from '../../src/engine/ops.ts';
 import { Simulation } from '../../src/engine/run.ts';
 import { CORE, PIPELINE_VACANCY, PROJECT_FREE, PROJECT_RUNNING, VOLUNTEER } from '../../src/engine/state.ts';
 import { residentTurnover, volunteerLapse } from '../../src/engine/systems/attrition.ts';
@@ -80,8 +80,8 @@ describe('limits and decay', () => {
   it('residents move out and newcomers take their places; the counters stay true', () => {
     const w = makeWorld({ residents: 2000, parameters: { population: { turnover: 0.9 } } });
     for (let k = 0; k < 10; k++) {
-      const o = foundOrganization(w, 100 * k, 0, ORGANIZATIONS, k);
-      for (let m = 1; m < 8; m++) joinOrganization(w, 100 * k + m, o);
+      const o = foundOrganisation(w, 100 * k, 0, ORGANIZATIONS, k);
+      for (let m = 1; m < 8; m++) joinOrganisation(w, 100 * k + m, o);
     }
     for (let i = 1000; i < 1300; i++) becomeVolunteer(w, i);
     w.residents.served.fill(1, 0, 2000);

@@ -5,8 +5,8 @@ import {
   becomeCore,
   becomeVolunteer,
   dropDonor,
-  foundOrganization,
-  joinOrganization,
+  foundOrganisation,
+  joinOrganisation,
   lapse,
 } from '../../src/engine/ops.ts';
 import { RESIDENT, type World } from '../../src/engine/state.ts';
@@ -171,13 +171,13 @@ describe('the strength formula', () => {
     expect(after[VOLUNTEERS] - before[VOLUNTEERS]).toBeCloseTo(w.ref.weights.volunteers[1] / w.ref.cores, 12);
     before = after;
 
-    const o = foundOrganization(w, 100, 0, ORGANIZATIONS, 2);
+    const o = foundOrganisation(w, 100, 0, ORGANIZATIONS, 2);
     after = measure(w);
     expect(after[ORGANIZATIONS]).toBeGreaterThan(before[ORGANIZATIONS]);
     // its leader starts as an organiser, a core volunteer
     expect(after[VOLUNTEERS]).toBeGreaterThan(before[VOLUNTEERS]);
     before = after;
-    expect(joinOrganization(w, 101, o)).toBe(true);
+    expect(joinOrganisation(w, 101, o)).toBe(true);
     after = measure(w);
     expect(after[ORGANIZATIONS] - before[ORGANIZATIONS]).toBeCloseTo(
       w.ref.weights.organizations[1] / w.ref.members,

@@ -4,9 +4,9 @@ import { type Key, lang, t } from '../i18n/index.ts';
 import {
   BUILDING_BACKGROUND,
   CANVAS_BACKGROUND,
-  ELEMENT_COLOR,
-  MEMBER_COLOR,
-  ROLE_COLOR,
+  ELEMENT_COLOUR,
+  MEMBER_COLOUR,
+  ROLE_COLOUR,
 } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import { CELL_MEMBER, type Snapshot } from '../worker/protocol.ts';
@@ -21,8 +21,8 @@ function rgba(hex: string): number {
   return (0xff << 24) | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff);
 }
 
-const ROLE_PIXEL = ROLE_COLOR.map(rgba);
-const MEMBER_PIXEL = rgba(MEMBER_COLOR);
+const ROLE_PIXEL = ROLE_COLOUR.map(rgba);
+const MEMBER_PIXEL = rgba(MEMBER_COLOUR);
 const BG_PIXEL = rgba(CANVAS_BACKGROUND);
 const BUILDING_PIXEL = rgba(BUILDING_BACKGROUND);
 
@@ -85,7 +85,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     const sh = Math.ceil(hgt / f);
     if (!small || small.width !== sw || small.height !== sh) small = offCtx.createImageData(sw, sh);
     const out = new Uint32Array(small.data.buffer);
-    const colors = new Uint32Array(f * f);
+    const colours = new Uint32Array(f * f);
     const counts = new Uint16Array(f * f);
     for (let y = 0; y < sh; y++)
       for (let x = 0; x < sw; x++) {
@@ -97,9 +97,9 @@ export function communityView(): { section: HTMLElement; view: View } {
             const c = px[yy * w + xx];
             if (c === BG_PIXEL) continue;
             let k = 0;
-            while (k < kinds && colors[k] !== c) k++;
+            while (k < kinds && colours[k] !== c) k++;
             if (k === kinds) {
-              colors[kinds] = c;
+              colours[kinds] = c;
               counts[kinds++] = 0;
             }
             if (++counts[k] > bestCount || (counts[k] === bestCount && c !== BUILDING_PIXEL)) {
@@ -204,7 +204,7 @@ export function communityView(): { section: HTMLElement; view: View } {
       ctx.lineTo(x, y + size);
       ctx.lineTo(x - size, y);
       ctx.closePath();
-      ctx.fillStyle = ELEMENT_COLOR.organizations;
+      ctx.fillStyle = ELEMENT_COLOUR.organizations;
       ctx.strokeStyle = '#ffffff';
       ctx.fill();
       ctx.stroke();
@@ -235,7 +235,7 @@ export function communityView(): { section: HTMLElement; view: View } {
     // as many figures as leave room for the number
     const room = Math.floor((cw - 40 - ctx.measureText(swLabel).width) / 11);
     const shown = Math.max(0, Math.min(30, Math.round(fte), room));
-    ctx.fillStyle = ELEMENT_COLOR.socialWorkers;
+    ctx.fillStyle = ELEMENT_COLOUR.socialWorkers;
     for (let k = 0; k < shown; k++) {
       ctx.beginPath();
       ctx.arc(16 + k * 11, y1 - 5, 3.5, 0, Math.PI * 2);
@@ -263,18 +263,18 @@ export function communityView(): { section: HTMLElement; view: View } {
     ctx.fillText(label, 12, y2);
     ctx.fillStyle = '#3b434c';
     ctx.fillRect(barX, y2 - 7, barW, 14);
-    ctx.fillStyle = ELEMENT_COLOR.charity;
+    ctx.fillStyle = ELEMENT_COLOUR.charity;
     ctx.fillRect(barX, y2 - 7, barW * Math.min(1, s.fund / fundRef), 14);
   }
 
   const LEGEND_ITEMS: Array<[string, Key, boolean]> = [
-    [ROLE_COLOR[0], 'role.0', false],
-    [ROLE_COLOR[1], 'role.1', false],
-    [MEMBER_COLOR, 'member', false],
-    [ROLE_COLOR[2], 'role.2', false],
-    [ROLE_COLOR[3], 'role.3', false],
-    [ROLE_COLOR[4], 'role.4', false],
-    [ELEMENT_COLOR.organizations, 'organisation', true],
+    [ROLE_COLOUR[0], 'role.0', false],
+    [ROLE_COLOUR[1], 'role.1', false],
+    [MEMBER_COLOUR, 'member', false],
+    [ROLE_COLOUR[2], 'role.2', false],
+    [ROLE_COLOUR[3], 'role.3', false],
+    [ROLE_COLOUR[4], 'role.4', false],
+    [ELEMENT_COLOUR.organizations, 'organisation', true],
   ];
 
   /** Legend items placed in as many rows as the width needs. */
@@ -299,10 +299,10 @@ export function communityView(): { section: HTMLElement; view: View } {
     ctx.font = font(14);
     ctx.textBaseline = 'middle';
     const top = ch - legend.height + 4;
-    LEGEND_ITEMS.forEach(([color, key, diamond], k) => {
+    LEGEND_ITEMS.forEach(([colour, key, diamond], k) => {
       const [x, line] = legend.at[k];
       const y = top + line * row(LEGEND_ROW_PX) + row(LEGEND_ROW_PX) / 2;
-      ctx.fillStyle = color;
+      ctx.fillStyle = colour;
       if (diamond) {
         ctx.beginPath();
         ctx.moveTo(x + 6, y - 6);

@@ -5,7 +5,7 @@ import type { ScenarioFile } from '../../src/model/scenario.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { pick, t } from '../i18n/index.ts';
-import { ELEMENT_COLOR, MODE_COLOR } from '../palette.ts';
+import { ELEMENT_COLOUR, MODE_COLOUR } from '../palette.ts';
 import type { RunState } from '../player.ts';
 import { PRACTICE_MODELS, presetById } from '../presets.ts';
 import type { RunPool } from '../worker/pool.ts';
@@ -111,7 +111,7 @@ export function compareView(
         .attr('y', 40)
         .attr('width', 16)
         .attr('height', 16)
-        .attr('fill', MODE_COLOR[s.pathway.mode]);
+        .attr('fill', MODE_COLOUR[s.pathway.mode]);
       g.append('text')
         .attr('class', 'facet-mode')
         .attr('x', 32)
@@ -151,7 +151,7 @@ export function compareView(
         .attr('y', -10)
         .attr('width', 14)
         .attr('height', 10)
-        .attr('fill', ELEMENT_COLOR[e]);
+        .attr('fill', ELEMENT_COLOUR[e]);
       const text = legend
         .append('text')
         .attr('class', 'legend-text')

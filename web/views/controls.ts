@@ -4,7 +4,7 @@ import type { ScenarioFile } from '../../src/model/scenario.ts';
 import { h } from '../dom.ts';
 import type { ScenarioEditor } from '../editor.ts';
 import { pick, t } from '../i18n/index.ts';
-import { ELEMENT_COLOR } from '../palette.ts';
+import { ELEMENT_COLOUR } from '../palette.ts';
 import { type Player, SPEEDS } from '../player.ts';
 import { PRESETS, presetById } from '../presets.ts';
 import { problemSlot } from '../problem.ts';
@@ -39,7 +39,7 @@ export function controlsView(
       h(
         'label',
         { for: `slider-${e}` },
-        h('span', { class: 'swatch', style: `background:${ELEMENT_COLOR[e]}` }),
+        h('span', { class: 'swatch', style: `background:${ELEMENT_COLOUR[e]}` }),
         h('span', { i18n: `el.${e}` }),
       ),
       input,

@@ -4,7 +4,7 @@ import { h } from '../dom.ts';
 import { downloadJson, downloadText, toCsv } from '../export.ts';
 import { lang, t } from '../i18n/index.ts';
 import { narrate } from '../narrate.ts';
-import { ELEMENT_COLOR } from '../palette.ts';
+import { ELEMENT_COLOUR } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import type { EventRow } from '../worker/protocol.ts';
 import { panel } from './panel.ts';
@@ -63,7 +63,7 @@ export function eventLogView(): { section: HTMLElement; view: View } {
       'li',
       {
         class: project ? 'project' : 'cultivation',
-        style: `border-color:${ELEMENT_COLOR[ELEMENTS[e.source]]}`,
+        style: `border-color:${ELEMENT_COLOUR[ELEMENTS[e.source]]}`,
       },
       h('span', { class: 'tag' }, project ? '动中联' : '联中动'),
       ' ',

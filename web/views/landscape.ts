@@ -12,7 +12,7 @@ import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { lang, t } from '../i18n/index.ts';
 import { localiseIssue } from '../issues.ts';
-import { MODE_COLOR } from '../palette.ts';
+import { MODE_COLOUR } from '../palette.ts';
 import { problemSlot } from '../problem.ts';
 import type { RunPool } from '../worker/pool.ts';
 import { panel } from './panel.ts';
@@ -167,7 +167,7 @@ export function landscapeView(
         .attr('width', cw - 2)
         .attr('height', chh - 2)
         .attr('class', 'cell')
-        .attr('fill', c.dominant ? MODE_COLOR[c.dominant] : '#eeeeee')
+        .attr('fill', c.dominant ? MODE_COLOUR[c.dominant] : '#eeeeee')
         .attr('fill-opacity', c.dominant ? 0.35 + 0.65 * share : 1);
       if (c.dominant) {
         g.append('title').text(
@@ -234,7 +234,7 @@ export function landscapeView(
     const legend = root.append('g').attr('transform', `translate(${M.left},${H - 76})`);
     MODES.forEach((m, k) => {
       const g = legend.append('g').attr('transform', `translate(${(k % 2) * 280},${Math.floor(k / 2) * 26})`);
-      g.append('rect').attr('width', 16).attr('height', 16).attr('y', -12).attr('fill', MODE_COLOR[m]);
+      g.append('rect').attr('width', 16).attr('height', 16).attr('y', -12).attr('fill', MODE_COLOUR[m]);
       g.append('text')
         .attr('class', 'legend-text')
         .attr('x', 22)

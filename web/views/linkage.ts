@@ -3,7 +3,7 @@ import { ELEMENTS, type ElementId } from '../../src/model/elements.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { t } from '../i18n/index.ts';
-import { ELEMENT_COLOR, PROJECT_DASH } from '../palette.ts';
+import { ELEMENT_COLOUR, PROJECT_DASH } from '../palette.ts';
 import { column, type RunState, type View } from '../player.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 import { panel } from './panel.ts';
@@ -95,7 +95,7 @@ export function linkageView(): { section: HTMLElement; view: View } {
       markerHeight: 5,
       orient: 'auto',
     });
-    marker.append(svgEl('path', { d: 'M0,0L10,5L0,10z', fill: ELEMENT_COLOR[e] }));
+    marker.append(svgEl('path', { d: 'M0,0L10,5L0,10z', fill: ELEMENT_COLOUR[e] }));
     defs.append(marker);
   }
   svg.append(defs);
@@ -119,14 +119,14 @@ export function linkageView(): { section: HTMLElement; view: View } {
         const p = svgEl('path', {
           d: curve(s, tt, bend),
           class: `link ${kind ? 'project' : 'cultivation'}`,
-          stroke: ELEMENT_COLOR[s],
+          stroke: ELEMENT_COLOUR[s],
           'stroke-dasharray': kind ? PROJECT_DASH : undefined,
           'marker-mid': `url(#arrow-${s})`,
           opacity: 0,
         });
         paths.set(key, p);
         routeIndex.set(key, routes.length);
-        routes.push({ points: samplePath(...controls(s, tt, bend)), color: ELEMENT_COLOR[s], kind });
+        routes.push({ points: samplePath(...controls(s, tt, bend)), colour: ELEMENT_COLOUR[s], kind });
         links.append(p);
       }
   svg.append(links);
@@ -137,7 +137,7 @@ export function linkageView(): { section: HTMLElement; view: View } {
     routes,
     ELEMENTS.map((e) => ({
       at: POS[e],
-      color: ELEMENT_COLOR[e],
+      colour: ELEMENT_COLOUR[e],
       radius: () => nodes.get(e)!.r,
     })),
   );
@@ -158,7 +158,7 @@ export function linkageView(): { section: HTMLElement; view: View } {
   for (const e of ELEMENTS) {
     const [x, y] = POS[e];
     const g = svgEl('g', { class: 'node' });
-    const circle = svgEl('circle', { cx: x, cy: y, r: 30, fill: ELEMENT_COLOR[e], class: 'element' });
+    const circle = svgEl('circle', { cx: x, cy: y, r: 30, fill: ELEMENT_COLOUR[e], class: 'element' });
     const value = svgEl('text', { x, y: y + 8, 'text-anchor': 'middle', class: 'node-value' });
     const name = label('node-name');
     const when = label('node-when');

@@ -4,7 +4,7 @@ import { ELEMENTS, type ElementId } from '../../src/model/elements.ts';
 import { fill, h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { type Key, t } from '../i18n/index.ts';
-import { ELEMENT_COLOR, OKABE_ITO } from '../palette.ts';
+import { ELEMENT_COLOUR, OKABE_ITO } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import { panel } from './panel.ts';
 
@@ -145,7 +145,7 @@ export function outcomesView(): { section: HTMLElement; view: View } {
       t('coverage'),
       ELEMENTS.map((e, i) => ({
         label: t(`short.${e}`),
-        color: ELEMENT_COLOR[e],
+        color: ELEMENT_COLOUR[e],
         value: coverage ? coverage[e] : run!.snapshot.coverage[i],
         published: PUBLISHED_COVERAGE[e],
       })),

@@ -10,7 +10,7 @@ const SPREAD_MS = 700;
 /** A path a dot can travel: sampled points (x, y, …) in diagram units, its colour and kind (0 dot, 1 diamond). */
 export interface Route {
   points: Float32Array;
-  color: string;
+  colour: string;
   kind: number;
 }
 
@@ -57,17 +57,17 @@ export class ParticleLayer {
   private queued = 0;
   private readonly pulses = new Map<number, number>();
   private clear = true;
-  private readonly colors: string[];
+  private readonly colours: string[];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     sizeOf: SVGSVGElement,
     private readonly width: number,
     private readonly routes: Route[],
-    private readonly rings: Array<{ at: [number, number]; color: string; radius: () => number }>,
+    private readonly rings: Array<{ at: [number, number]; colour: string; radius: () => number }>,
   ) {
     this.ctx = canvas.getContext('2d')!;
-    this.colors = [...new Set(routes.map((r) => r.color))];
+    this.colours = [...new Set(routes.map((r) => r.colour))];
     new ResizeObserver(() => {
       const dpr = window.devicePixelRatio || 1;
       canvas.width = Math.max(1, Math.round(sizeOf.clientWidth * dpr));
@@ -167,7 +167,7 @@ export class ParticleLayer {
       const u = (now - start) / PULSE_MS;
       const ring = this.rings[k];
       ctx.globalAlpha = 0.8 * (1 - u);
-      ctx.strokeStyle = ring.color;
+      ctx.strokeStyle = ring.colour;
       ctx.beginPath();
       ctx.arc(ring.at[0], ring.at[1], ring.radius() + 4 + 16 * u, 0, Math.PI * 2);
       ctx.stroke();
@@ -180,13 +180,13 @@ export class ParticleLayer {
     const ctx = this.ctx;
     ctx.lineWidth = 1.5;
     ctx.strokeStyle = '#ffffff';
-    for (const color of this.colors)
+    for (const colour of this.colours)
       for (const kind of [0, 1]) {
         ctx.beginPath();
         let any = false;
         for (let p = 0; p < this.live; p++) {
           const route = this.routes[this.pRoute[p]];
-          if (route.color !== color || route.kind !== kind) continue;
+          if (route.colour !== colour || route.kind !== kind) continue;
           any = true;
           const pts = route.points;
           const u = ((now - this.pStart[p]) / FLIGHT_MS) * SAMPLES;
@@ -206,7 +206,7 @@ export class ParticleLayer {
           }
         }
         if (!any) continue;
-        ctx.fillStyle = color;
+        ctx.fillStyle = colour;
         ctx.fill();
         ctx.stroke();
       }

@@ -3,7 +3,7 @@ import { CARRIER_ELEMENTS, ELEMENTS } from '../../src/model/elements.ts';
 import { h, svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { t } from '../i18n/index.ts';
-import { ELEMENT_COLOR, MODE_COLOR } from '../palette.ts';
+import { ELEMENT_COLOUR, MODE_COLOUR } from '../palette.ts';
 import type { RunState, View } from '../player.ts';
 import { whyText } from '../why.ts';
 import { panel } from './panel.ts';
@@ -38,7 +38,7 @@ export function pathwayView(): { section: HTMLElement; view: View } {
       h(
         'p',
         { class: 'mode-line' },
-        h('span', { class: 'swatch', style: `background:${MODE_COLOR[p.mode]}` }),
+        h('span', { class: 'swatch', style: `background:${MODE_COLOUR[p.mode]}` }),
         h('strong', {}, t(`mode.${p.mode}`)),
         ' ',
         h('span', { class: 'badge' }, run.done ? t('final') : t('provisional')),
@@ -106,14 +106,14 @@ export function pathwayView(): { section: HTMLElement; view: View } {
         .attr('y', yy)
         .attr('width', Math.max(0, x(run.tick) - x(at)))
         .attr('height', bh)
-        .attr('fill', ELEMENT_COLOR[e])
+        .attr('fill', ELEMENT_COLOUR[e])
         .attr('opacity', 0.55);
       plot
         .append('circle')
         .attr('cx', x(at))
         .attr('cy', yy + bh / 2)
         .attr('r', bh / 2 + 3)
-        .attr('fill', ELEMENT_COLOR[e])
+        .attr('fill', ELEMENT_COLOUR[e])
         .attr('stroke', '#fff')
         .attr('stroke-width', 2);
       const rank = p.order.indexOf(e);

@@ -1,8 +1,8 @@
 import * as d3 from 'd3';
 import { MODES, type ModeId } from '../../src/model/elements.ts';
 import { t } from '../i18n/index.ts';
-import { MODE_COLOR } from '../palette.ts';
-import { type CellMeasure, DESIGN_COLOR, type DesignRun, formatValue } from './programmeSummary.ts';
+import { MODE_COLOUR } from '../palette.ts';
+import { type CellMeasure, DESIGN_COLOUR, type DesignRun, formatValue } from './programmeSummary.ts';
 
 const SW = 980;
 const CELL_W = 124;
@@ -59,7 +59,7 @@ export function drawCommunities(
       .attr('class', 'facet-title')
       .attr('x', 2)
       .attr('y', 20)
-      .attr('fill', DESIGN_COLOR[d])
+      .attr('fill', DESIGN_COLOUR[d])
       .text(t(d === 'A' ? 'pmDesignA' : 'pmDesignB'));
     if (!run) {
       grid.append('text').attr('class', 'muted-text').attr('x', 2).attr('y', 50).text(t('running'));
@@ -94,8 +94,8 @@ export function drawCommunities(
         .attr('width', CELL_W - 6)
         .attr('height', CELL_H - 6)
         .attr('rx', 4)
-        .attr('stroke', MODE_COLOR[mode])
-        .attr('fill', MODE_COLOR[mode])
+        .attr('stroke', MODE_COLOUR[mode])
+        .attr('fill', MODE_COLOUR[mode])
         .attr('fill-opacity', 0.07);
       cell
         .append('text')
@@ -128,7 +128,7 @@ export function drawCommunities(
       plot
         .append('path')
         .attr('class', 'pm-line')
-        .attr('stroke', DESIGN_COLOR[d])
+        .attr('stroke', DESIGN_COLOUR[d])
         .attr('d', line(run[measure][i]))
         .attr('data-measure', measure);
       cell
@@ -179,7 +179,7 @@ function drawLegend(g: G): void {
           .attr('height', 14)
           .attr('rx', 3)
           .attr('fill', 'none')
-          .attr('stroke', MODE_COLOR[m])
+          .attr('stroke', MODE_COLOUR[m])
           .attr('stroke-width', 3),
       t(`mode.${m}`),
     ]),

@@ -20,7 +20,7 @@ export interface DesignRun {
 export const CELL_MEASURES = ['strength', 'volunteers'] as const;
 export type CellMeasure = (typeof CELL_MEASURES)[number];
 
-export const DESIGN_COLOR = { A: OKABE_ITO.blue, B: OKABE_ITO.vermillion } as const;
+export const DESIGN_COLOUR = { A: OKABE_ITO.blue, B: OKABE_ITO.vermillion } as const;
 
 type Format = 'pct' | 'int' | 'yuan' | 'ratio' | 'index';
 /** The summary figure's metrics (names from src/analysis/programmeMetrics.ts) and how each is written. */
@@ -88,7 +88,7 @@ export function drawSummary(
   head.append('text').attr('x', 10).attr('y', 20).attr('class', 'block-title').text(t('pmMetric'));
   (['A', 'B'] as const).forEach((d) => {
     const g = head.append('g').attr('transform', `translate(${COL[d] + 6},20)`);
-    g.append('circle').attr('r', 6).attr('cy', -5).attr('fill', DESIGN_COLOR[d]);
+    g.append('circle').attr('r', 6).attr('cy', -5).attr('fill', DESIGN_COLOUR[d]);
     g.append('text')
       .attr('x', 12)
       .attr('class', 'legend-text')
@@ -136,13 +136,13 @@ export function drawSummary(
           .attr('x2', x(i.hi))
           .attr('y1', cy)
           .attr('y2', cy)
-          .attr('stroke', DESIGN_COLOR[d])
+          .attr('stroke', DESIGN_COLOUR[d])
           .attr('stroke-width', 2.5);
       g.append('circle')
         .attr('cx', x(i.mean))
         .attr('cy', cy)
         .attr('r', 5)
-        .attr('fill', DESIGN_COLOR[d])
+        .attr('fill', DESIGN_COLOUR[d])
         .append('title')
         .text(`${t(d === 'A' ? 'pmDesignA' : 'pmDesignB')}: ${interval(i, m.format)}`);
     });

@@ -4,7 +4,7 @@ import { ELEMENTS } from '../../src/model/elements.ts';
 import { svgEl } from '../dom.ts';
 import { exportBar, toCsv } from '../export.ts';
 import { t } from '../i18n/index.ts';
-import { ELEMENT_COLOR } from '../palette.ts';
+import { ELEMENT_COLOUR } from '../palette.ts';
 import { type RunState, strengthColumns, type View } from '../player.ts';
 import { panel } from './panel.ts';
 
@@ -50,7 +50,7 @@ export function drawStrengthLines(
     g.append('path')
       .attr('class', `series s-${e}`)
       .attr('fill', 'none')
-      .attr('stroke', ELEMENT_COLOR[e])
+      .attr('stroke', ELEMENT_COLOUR[e])
       .attr('stroke-width', 3)
       .attr('stroke-dasharray', k % 2 ? '8 3' : null)
       .attr('d', line(values));
@@ -97,7 +97,7 @@ export function strengthView(): { section: HTMLElement; view: View } {
         .attr('x2', 26)
         .attr('y1', 0)
         .attr('y2', 0)
-        .attr('stroke', ELEMENT_COLOR[e])
+        .attr('stroke', ELEMENT_COLOUR[e])
         .attr('stroke-width', 3)
         .attr('stroke-dasharray', k % 2 ? '8 3' : null);
       row

@@ -2,10 +2,10 @@ import { weeklyHazard } from '../math.ts';
 import { PROCESS_INDEX } from '../mechanisms.ts';
 import { setNeed, settleNeeds } from '../needState.ts';
 import {
-  closeOrganization,
+  closeOrganisation,
   dropDonor,
   lapse,
-  leaveOrganization,
+  leaveOrganisation,
   markUnserved,
   releaseClosedMembers,
   stepBack,
@@ -79,14 +79,14 @@ export function organizationClosure(world: World, closedBefore = 0): number {
     if (orgs.activity[o] < op.activityFloor) h *= op.inactiveFactor;
     const x = random();
     if (x < h) {
-      closeOrganization(world, o);
+      closeOrganisation(world, o);
       closed++;
     } else if (x < h + exit) {
       if (orgs.kind[o] !== PROFESSIONAL) {
         if (leaderLeaves(world, o, random)) closed++;
       } else if (!funded) {
         // an outside professional organisation whose money has run out withdraws
-        closeOrganization(world, o);
+        closeOrganisation(world, o);
         closed++;
       }
     }
@@ -109,7 +109,7 @@ function leaderLeaves(world: World, o: number, random: Random): boolean {
     }
     return false;
   }
-  closeOrganization(world, o);
+  closeOrganisation(world, o);
   return true;
 }
 
@@ -131,7 +131,7 @@ export function residentTurnover(world: World, release = true): number {
     if (res.role[i] === ORGANISER && o >= 0 && world.organizations.leader[o] === i) {
       if (leaderLeaves(world, o, random)) closed++;
     }
-    if (res.org[i] >= 0) leaveOrganization(world, i);
+    if (res.org[i] >= 0) leaveOrganisation(world, i);
     if (res.role[i] >= VOLUNTEER) lapse(world, i);
     moveIn(world, i, random);
   }

@@ -6,8 +6,8 @@ import {
   becomeCore,
   becomeVolunteer,
   drawGift,
-  foundOrganization,
-  joinOrganization,
+  foundOrganisation,
+  joinOrganisation,
   recordLink,
   schedule,
 } from '../ops.ts';
@@ -17,7 +17,7 @@ import {
   askResidents,
   foundingRoom,
   memberPoolRoom,
-  newLocalOrganization,
+  newLocalOrganisation,
   recruitFoundingMembers,
   recruitMembersNearHome,
 } from '../recruit.ts';
@@ -32,7 +32,7 @@ import { catalyst, groupworkIntensity, intensity, skillFactor, support } from '.
  */
 export function cultivate(world: World): void {
   cultivateResidents(world);
-  cultivateOrganizations(world);
+  cultivateOrganisations(world);
   cultivateFromFunds(world);
   cultivateFromBase(world);
 }
@@ -110,8 +110,8 @@ export function cultivateResidents(world: World): void {
       }
       const m = res.memberNeighbours[i];
       if (o < 0 && m > 0 && random() < (join * res.willingness[i] * m * m) / (m * m + r2)) {
-        const target = memberNeighbourOrganization(world, i, random);
-        if (target >= 0 && joinOrganization(world, i, target)) {
+        const target = memberNeighbourOrganisation(world, i, random);
+        if (target >= 0 && joinOrganisation(world, i, target)) {
           recordLink(
             world,
             MI['neighbour-joins-organization'],
@@ -137,7 +137,7 @@ export function cultivateResidents(world: World): void {
       }
     } else if (role === CORE) {
       if (random() < found * res.talent[i]) {
-        const o = foundOrganization(
+        const o = foundOrganisation(
           world,
           i,
           randomInt(random, 4),
@@ -163,7 +163,7 @@ export function cultivateResidents(world: World): void {
 }
 
 /** The organisation of a random neighbour who is a member, or −1. */
-function memberNeighbourOrganization(world: World, i: number, random: Random): number {
+function memberNeighbourOrganisation(world: World, i: number, random: Random): number {
   const { offsets, neighbours } = world.network;
   const a = offsets[i];
   const n = offsets[i + 1] - a;
@@ -177,7 +177,7 @@ function memberNeighbourOrganization(world: World, i: number, random: Random): n
 }
 
 /** Organisations' activity, spending, and the sponsors they find. One pass over organisations. */
-export function cultivateOrganizations(world: World): void {
+export function cultivateOrganisations(world: World): void {
   const random = world.random.cultivation;
   const orgs = world.organizations;
   const p = world.params;
@@ -256,7 +256,7 @@ export function cultivateFromFunds(world: World): void {
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
       recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o, size);
     } else if (bringIn) {
-      o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
+      o = foundOrganisation(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
       world.organizations.funds[o] = size;
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
       recordLink(
@@ -316,7 +316,7 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-hosts-organization']],
   );
   for (let k = 0; k < host; k++)
-    newLocalOrganization(world, COMMUNITY, MI['committee-hosts-organization'], random);
+    newLocalOrganisation(world, COMMUNITY, MI['committee-hosts-organization'], random);
   // social workers' direct channels: events a week = rate × share × organising effort × room × skill
   // (share: 1 for recruiting volunteers, `incubateShare` and `fundraiseShare` for the others)
   const direct = (mechanism: number, share: number, room: number) =>
@@ -332,7 +332,7 @@ export function cultivateFromBase(world: World): void {
   const lag = on[LAG] ? p.socialWorkers.incubationWeeks : 0;
   for (let k = 0; k < incubate; k++) {
     if (lag === 0)
-      newLocalOrganization(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
+      newLocalOrganisation(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
     else schedule(world, PIPELINE_INCUBATION, SOCIAL_WORKERS, world.tick + lag);
   }
 

@@ -6,7 +6,7 @@ import {
   becomeCore,
   becomeVolunteer,
   drawGift,
-  foundOrganization,
+  foundOrganisation,
   markServed,
   recordLink,
   recordReturn,
@@ -81,7 +81,7 @@ function startProjects(world: World, random: Random): void {
       leader = findCoreVolunteer(world, random);
       if (leader < 0) continue;
     } else if (leaderElement === ORGANIZATIONS) {
-      org = findOrganization(world, random);
+      org = findOrganisation(world, random);
       if (org < 0) continue;
       leader = world.organizations.leader[org];
     }
@@ -132,7 +132,7 @@ function findCoreVolunteer(world: World, random: Random): number {
   return -1;
 }
 
-function findOrganization(world: World, random: Random): number {
+function findOrganisation(world: World, random: Random): number {
   const orgs = world.organizations;
   if (world.counters.organizations === 0) return -1;
   for (let t = 0; t < 16; t++) {
@@ -201,7 +201,7 @@ function assemble(world: World, k: number, random: Random): void {
       world.on[MI['project-mobilises-organization']] &&
       random() < search * s[ORGANIZATIONS] * p.projects.organizationSearchFactor
     ) {
-      const o = findOrganization(world, random);
+      const o = findOrganisation(world, random);
       if (o >= 0) {
         pr.org[k] = o;
         world.organizations.activity[o] = clamp(
@@ -223,7 +223,7 @@ function assemble(world: World, k: number, random: Random): void {
       random() < search * foundingRoom(world)
     ) {
       // funded but no local organisation: the money brings in a professional one
-      const o = foundOrganization(world, -1, PROFESSIONAL, CHARITY, pr.home[k]);
+      const o = foundOrganisation(world, -1, PROFESSIONAL, CHARITY, pr.home[k]);
       pr.org[k] = o;
       recordLink(world, MI['project-funding'], CHARITY, ORGANIZATIONS, u.organization, -1, o);
     }

@@ -2,7 +2,7 @@ import { CHARITY, COMMUNITY, SOCIAL_WORKERS, VOLUNTEERS } from '../../model/elem
 import { MECHANISM_INDEX as MI, PROCESS_INDEX } from '../mechanisms.ts';
 import { recordLink, schedule } from '../ops.ts';
 import { drawCount } from '../random.ts';
-import { newLocalOrganization } from '../recruit.ts';
+import { newLocalOrganisation } from '../recruit.ts';
 import { PIPELINE_INCUBATION, PIPELINE_TRAINING, PIPELINE_VACANCY, type World } from '../state.ts';
 import { intensity, skillFactor } from '../support.ts';
 import { joinTeam, leaveTeam, refreshTeam } from '../team.ts';
@@ -131,7 +131,7 @@ function completeDue(world: World): void {
     q.kind[k] = q.kind[q.count];
     q.by[k] = q.by[q.count];
     if (kind === PIPELINE_INCUBATION) {
-      newLocalOrganization(world, by, MI['social-worker-incubates-organization'], random);
+      newLocalOrganisation(world, by, MI['social-worker-incubates-organization'], random);
     } else if (kind === PIPELINE_TRAINING) {
       joinTeam(sw.local, p.paraFte, p.paraSkill);
       recordLink(

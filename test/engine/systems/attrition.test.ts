@@ -3,8 +3,8 @@ import {
   addDonor,
   becomeCore,
   becomeVolunteer,
-  foundOrganization,
-  joinOrganization,
+  foundOrganisation,
+  joinOrganisation,
 } from '../../../src/engine/ops.ts';
 import { CORE, ORGANISER, PARTICIPANT, RESIDENT, VOLUNTEER, type World } from '../../../src/engine/state.ts';
 import { donorLapse, organizationClosure, volunteerLapse } from '../../../src/engine/systems/attrition.ts';
@@ -18,11 +18,11 @@ import { expectConsistent, makeWorld, type ParameterOverrides } from '../helpers
 function volunteering(parameters: ParameterOverrides, seed = 1): World {
   const w = makeWorld({ residents: 2000, parameters, seed });
   for (let k = 0; k < 5; k++) {
-    const o = foundOrganization(w, 1000 + k, 0, ORGANIZATIONS, 25 + k);
-    for (let m = 1; m <= 6; m++) joinOrganization(w, 1000 + k * 10 + m + 100, o);
+    const o = foundOrganisation(w, 1000 + k, 0, ORGANIZATIONS, 25 + k);
+    for (let m = 1; m <= 6; m++) joinOrganisation(w, 1000 + k * 10 + m + 100, o);
   }
   for (let i = 0; i < 300; i++) becomeVolunteer(w, i);
-  for (let i = 0; i < 10; i++) joinOrganization(w, i, 0);
+  for (let i = 0; i < 10; i++) joinOrganisation(w, i, 0);
   for (let i = 200; i < 250; i++) becomeCore(w, i);
   w.tick = 1;
   return w;
@@ -138,11 +138,11 @@ describe('organisation closure', () => {
     let unfundedClosed = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const w = makeWorld({ residents: 2000, seed, parameters: { organizations: { closureHazard: 0.5 } } });
-      for (let k = 0; k < 20; k++) foundOrganization(w, 100 * k, 0, ORGANIZATIONS, k);
+      for (let k = 0; k < 20; k++) foundOrganisation(w, 100 * k, 0, ORGANIZATIONS, k);
       for (let k = 0; k < 10; k++) {
         w.organizations.funds[k] = 1000;
         w.organizations.founded[k] = -100;
-        for (let m = 1; m <= 6; m++) joinOrganization(w, 100 * k + m, k);
+        for (let m = 1; m <= 6; m++) joinOrganisation(w, 100 * k + m, k);
       }
       w.tick = 1;
       organizationClosure(w);

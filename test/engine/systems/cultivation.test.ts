@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MECHANISM_INDEX as MI } from '../../../src/engine/mechanisms.ts';
-import { becomeCore, becomeVolunteer, foundOrganization, joinOrganization } from '../../../src/engine/ops.ts';
+import { becomeCore, becomeVolunteer, foundOrganisation, joinOrganisation } from '../../../src/engine/ops.ts';
 import {
   CORE,
-  createOrganizations,
+  createOrganisations,
   ORGANISER,
   PARTICIPANT,
   PROFESSIONAL,
@@ -35,11 +35,11 @@ function quiet(over: ParameterOverrides = {}): ParameterOverrides {
 }
 
 /** A 200-resident community with one organisation led by resident 0 and five participants 10..14. */
-function communityWithOrganization(parameters: ParameterOverrides, talentOfFirst = 1) {
+function communityWithOrganisation(parameters: ParameterOverrides, talentOfFirst = 1) {
   const w = makeWorld({ residents: 200, parameters }, { events: true });
-  const o = foundOrganization(w, 0, 0, ORGANIZATIONS, 0);
+  const o = foundOrganisation(w, 0, 0, ORGANIZATIONS, 0);
   for (let i = 10; i < 15; i++) {
-    expect(joinOrganization(w, i, o)).toBe(true);
+    expect(joinOrganisation(w, i, o)).toBe(true);
     w.residents.talent[i] = 0;
   }
   w.residents.talent[10] = talentOfFirst;
@@ -54,7 +54,7 @@ function communityWithOrganization(parameters: ParameterOverrides, talentOfFirst
 
 describe('cultivation (联中动)', () => {
   it('a capable participant of an active organisation becomes a volunteer, recorded organisations → volunteers', () => {
-    const { w, o } = communityWithOrganization(quiet({ organizations: { capableToVolunteer: 1 } }));
+    const { w, o } = communityWithOrganisation(quiet({ organizations: { capableToVolunteer: 1 } }));
     expect(w.residents.role[10]).toBe(PARTICIPANT);
     const volunteersBefore = w.counters.volunteers;
     cultivateResidents(w);
@@ -75,7 +75,7 @@ describe('cultivation (联中动)', () => {
   });
 
   it('with capableToVolunteer 0 it never happens, however long', () => {
-    const { w } = communityWithOrganization(quiet());
+    const { w } = communityWithOrganisation(quiet());
     for (let week = 1; week <= 100; week++) {
       w.tick = week;
       cultivateResidents(w);
@@ -89,7 +89,7 @@ describe('cultivation (联中动)', () => {
     let converted = 0;
     const trials = 400;
     for (let t = 0; t < trials; t++) {
-      const { w } = communityWithOrganization(quiet({ organizations: { capableToVolunteer: 1 } }), 0.5);
+      const { w } = communityWithOrganisation(quiet({ organizations: { capableToVolunteer: 1 } }), 0.5);
       w.random.cultivation = seeded(t);
       cultivateResidents(w);
       if (w.residents.role[10] === VOLUNTEER) converted++;
@@ -219,7 +219,7 @@ describe('cultivation (联中动)', () => {
       },
     });
     // a small pool, so that the grants' professional organisations make it grow mid-week
-    w.organizations = createOrganizations(16);
+    w.organizations = createOrganisations(16);
     const capacity = w.organizations.capacity;
     // a fund places at most one grant per 200 residents a week
     const grants = Math.min(2 * capacity + 3, 10000 / 200);

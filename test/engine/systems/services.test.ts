@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { becomeVolunteer, foundOrganization, joinOrganization } from '../../../src/engine/ops.ts';
+import { becomeVolunteer, foundOrganisation, joinOrganisation } from '../../../src/engine/ops.ts';
 import { serve } from '../../../src/engine/serve.ts';
 import type { World } from '../../../src/engine/state.ts';
 import { deliverServices } from '../../../src/engine/systems/services.ts';
@@ -147,8 +147,8 @@ describe('services', () => {
 
   it('organisations serve their members and volunteers visit their neighbours', () => {
     const w = silent({ volunteers: { visitsPerWeek: 2 } });
-    const o = foundOrganization(w, 500, 0, ORGANIZATIONS, 12);
-    for (let i = 501; i < 510; i++) joinOrganization(w, i, o);
+    const o = foundOrganisation(w, 500, 0, ORGANIZATIONS, 12);
+    for (let i = 501; i < 510; i++) joinOrganisation(w, i, o);
     w.organizations.activity[o] = 1;
     becomeVolunteer(w, 100);
     deliverServices(w);
