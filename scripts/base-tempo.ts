@@ -13,7 +13,6 @@ const [seeds = 10, years = 6] = process.argv.slice(2).map(Number);
 const INCUBATE = ['committee-hosts-organization', 'social-worker-incubates-organization'];
 const RECRUIT = ['committee-mobilises-volunteer', 'social-worker-recruits-volunteer'];
 const sums = new Map<string, number>();
-let staff = 0;
 for (let seed = 1; seed <= seeds; seed++) {
   const v = validateScenario({
     id: 'dongting',
@@ -25,9 +24,7 @@ for (let seed = 1; seed <= seeds; seed++) {
     parameters: JSON.parse(process.env.WUSHE_PARAMETERS ?? '{}'),
   });
   if (!v.ok) throw new Error(v.errors.join('; '));
-  const r = runScenario(v.scenario);
-  staff += (r.summary as unknown as { final?: Record<string, number> }).final?.committeeStaff ?? 0;
-  for (const f of r.summary.flows)
+  for (const f of runScenario(v.scenario).summary.flows)
     sums.set(f.mechanism, (sums.get(f.mechanism) ?? 0) + f.count / seeds / years);
 }
 for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]))
