@@ -58,7 +58,7 @@ describe('programme designs in the web app', () => {
     expect(!shareZh.ok && shareZh.errors).toContain('instruments.socialWork.share：应在 0 与 1 之间');
     const sum = checkDesign({ 'instruments.projectGrants.share': 0.9 }, 'zh');
     expect(!sum.ok && sum.errors.join('\n')).toMatch(
-      /^instruments：各项工具的预算占比合计 1\.6，超过了全部预算/,
+      /^instruments：各项工具的预算占比合计 1\.46，超过了全部预算/,
     );
     const weeks = checkDesign({ fundingWeeks: 200 }, 'zh');
     expect(!weeks.ok && weeks.errors.join('\n')).toContain('200 周的资助超出了规划期');
