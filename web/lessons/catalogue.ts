@@ -50,7 +50,7 @@ const BRING_SOCIAL_WORKERS = MECHANISMS.filter(
   (m) => m.target === SOCIAL_WORKERS && m.source !== SOCIAL_WORKERS,
 ).map((m) => m.id);
 
-/** A grant of about one Hubei community-year (≈286,000 yuan for ≈8,000 residents), paid over two years. */
+/** The Hubei programme's whole money per resident (≈286,000 yuan a year for ≈8,000 residents, social workers' pay included) as one grant for this community, paid over two years. */
 function grant(f: ScenarioFile): void {
   const perResidentYear = 286_000 / 8_000;
   const amount = Math.round((perResidentYear * f.residents * 2) / 1000) * 1000;
