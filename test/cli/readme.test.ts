@@ -8,7 +8,10 @@
  * `npx wushe` in a project folder installs that folder into npx's cache, which runs its `prepare`
  * script (a full build): here npx gets a cache of its own (so nothing outside the test changes)
  * and runs no scripts (the tests' global setup has built dist/ already, and a rebuild would pull
- * dist/ from under the other test files), and never asks a registry.
+ * dist/ from under the other test files), and never asks a registry. npx takes about a second to
+ * start, so one example (the plan's dry run) runs through `npx wushe` itself, proving it is this
+ * project's command, and the others run the same file it runs (`node dist/cli.js`, the package's
+ * `bin`) with the rest of the command as written.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -41,7 +44,9 @@ const SMALL_SURVEY = `--set ensemble.communities=3 --set 'ensemble.residents={"m
 const SMALLER: [RegExp, string][] = [
   [/--steps 11 --replicates 3/, '--steps 2 --replicates 1 --set residents=300 --set ticks=10'],
   [/^(npx wushe survey scenarios\/hubei-2020\.json)/, `$1 ${SMALL_SURVEY}`],
+  [/^(npx wushe patterns) --seeds \d+/, '$1 --seeds 1'],
   [/--seeds 20/, '--seeds 2'],
+  [/--seeds 2 --set communities=5/, '--seeds 1 --set communities=2'],
   [
     /^(npx wushe calibrate scenarios\/hubei-2020\.json)/,
     `$1 ${SMALL_SURVEY.replace(' --respondents 60', '')} --evaluations 2`,
@@ -86,6 +91,12 @@ afterAll(() => {
   rmSync(project, { recursive: true, force: true });
   rmSync(npxCache, { recursive: true, force: true });
 });
+
+/** `npx wushe` → `node dist/cli.js`: what npx runs (the package's `bin`), without npx's start-up. */
+const BIN = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.wushe as string;
+function direct(command: string): string {
+  return command.replace(/(^|[;&|(]\s*)npx wushe\b/g, `$1'${process.execPath}' ${BIN}`);
+}
 
 function sh(command: string) {
   const { WUSHE_DEBUG: _d, ...env } = process.env;
@@ -150,7 +161,8 @@ describe('README.md', () => {
     const skip = NOT_RUN.find((n) => n.command.test(example));
     it.skipIf(skip !== undefined)(`${example}${skip ? ` (not run: ${skip.why})` : ''}`, () => {
       const command = smaller(example, SMALLER);
-      const r = sh(command);
+      expect(direct(command)).not.toMatch(/\bnpx wushe\b/);
+      const r = sh(direct(command));
       const allowed = EXIT_CODES.find(([re]) => re.test(example))?.[1] ?? [0];
       expect(allowed, `${command} exited ${r.status}\n${r.stderr}`).toContain(r.status);
       expect(r.stderr).not.toMatch(/unexpected error| {4}at /);
