@@ -28,6 +28,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // test files share their worker's loaded modules instead of loading src/ afresh for each file
+    // (about a third of the suite's CPU time went into loading modules); a file that swaps a module
+    // for a stand-in (test/cli/wiring.test.ts) reloads its modules and undoes the swap afterwards
+    isolate: false,
     // every core (Vitest's default leaves one idle: a single worker on a 2-core machine, while many
     // test files mostly wait for child processes, worker threads or the browser)
     maxWorkers: availableParallelism(),

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunOutput } from '../../src/analysis/summary.ts';
 import type { RunSummary } from '../../src/engine/result.ts';
 import { ELEMENTS } from '../../src/model/elements.ts';
@@ -14,6 +14,14 @@ import { minimalScenario, tempDir, writeScenario } from './helpers.ts';
 
 const engine = vi.hoisted(() => ({ runScenario: vi.fn() }));
 vi.mock('../../src/analysis/summary.ts', () => engine);
+// Test files share their worker's loaded modules (vitest.config: isolate false), so the command line
+// may already be loaded with the real engine: load it afresh to get the stand-in, and after this
+// file drop the stand-in and the modules that saw it, so the next files load the real ones.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock('../../src/analysis/summary.ts');
+  vi.resetModules();
+});
 
 const { main } = await import('../../src/cli/main.ts');
 const { formatSummary } = await import('../../src/cli/output.ts');
