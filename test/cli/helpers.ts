@@ -27,6 +27,8 @@ export interface CliRun {
   stderr: string;
 }
 
+let hereBusy = false;
+
 /**
  * Runs the command line in this process: `main` of src/cli/main.ts, which is what dist/cli.js runs,
  * with the environment `wushe` gives its child (LANG=C, no WUSHE_DEBUG, then `env`) and stdout and
@@ -37,6 +39,9 @@ export interface CliRun {
 export async function wusheHere(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const { main } = await import('../../src/cli/main.ts');
   const { setCliLang } = await import('../../src/cli/lang.ts');
+  // one at a time: the output of overlapping runs (an `await` left out) would mix
+  if (hereBusy) throw new Error('wusheHere: a run is still going (is an await missing?)');
+  hereBusy = true;
   const vars: Record<string, string | undefined> = {
     LANG: 'C',
     LC_ALL: '',
@@ -77,6 +82,7 @@ export async function wusheHere(args: string[], env: Record<string, string> = {}
     });
     assign(saved);
     setCliLang(undefined);
+    hereBusy = false;
   }
 }
 

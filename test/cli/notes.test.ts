@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startingStrengthNotes } from '../../src/cli/output.ts';
-import { wushe } from './helpers.ts';
+import { wusheHere } from './helpers.ts';
 
 describe('a note whenever starting strengths are rounded to whole counts', () => {
-  it('names every element whose value used differs, with both values', () => {
+  it('names every element whose value used differs, with both values', async () => {
     expect(
       startingStrengthNotes({ community: 0.15, charity: 0.3 }, { community: 0.175, charity: 0.3002 }, 5000),
     ).toEqual([
@@ -12,11 +12,14 @@ describe('a note whenever starting strengths are rounded to whole counts', () =>
     expect(startingStrengthNotes({ community: 0.15 }, { community: 0.1504 }, 5000)).toEqual([]);
   });
 
-  it('wushe run prints it with the values the run used (those of --json)', () => {
+  it('wushe run prints it with the values the run used (those of --json)', async () => {
     const args = ['run', 'scenarios/baseline.json', '--set', 'initial.volunteers=0.15', '--ticks', '1'];
-    const text = wushe(args);
+    const text = await wusheHere(args);
     expect(text.status).toBe(0);
-    const used = JSON.parse(wushe([...args, '--json']).stdout).initial.strength as Record<string, number>;
+    const used = JSON.parse((await wusheHere([...args, '--json'])).stdout).initial.strength as Record<
+      string,
+      number
+    >;
     const note = text.stderr.split('\n').find((l) => l.startsWith('note: with 5,000 residents'));
     expect(note).toBeDefined();
     for (const [element, value] of Object.entries(used)) {
@@ -25,6 +28,6 @@ describe('a note whenever starting strengths are rounded to whole counts', () =>
         expect(note).toContain(`initial.volunteers ${value.toFixed(3)} (asked 0.15)`);
     }
     // quiet: no note
-    expect(wushe([...args, '--quiet']).stderr).toBe('');
+    expect((await wusheHere([...args, '--quiet'])).stderr).toBe('');
   });
 });

@@ -1,11 +1,20 @@
 /**
- * `wushe run` end to end with the real engine, through dist/cli.js. (These fail until the engine
- * replaces the stub in src/engine/run.ts; test/cli/wiring.test.ts covers the command with a stand-in.)
+ * `wushe run` end to end with the real engine: byte-identical output from separate processes and the
+ * files of --out through dist/cli.js, the rest through the same command line in this process
+ * (`wusheHere`). test/cli/wiring.test.ts covers the command with a stand-in engine.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, minimalScenario, tempDir, writeScenario, wushe } from './helpers.ts';
+import {
+  type CliRun,
+  expectNoStack,
+  minimalScenario,
+  tempDir,
+  writeScenario,
+  wushe,
+  wusheHere,
+} from './helpers.ts';
 
 const ELEMENTS = ['community', 'organizations', 'socialWorkers', 'volunteers', 'charity'];
 const MODES = ['organization-led', 'volunteer-led', 'charity-led', 'mixed'];
@@ -13,25 +22,34 @@ const MODES = ['organization-led', 'volunteer-led', 'charity-led', 'mixed'];
 const dir = tempDir();
 const file = writeScenario(dir, 'run.json', minimalScenario());
 
-function runJson(args: string[]) {
-  const r = wushe(['run', file, '--json', ...args]);
+/** `wushe run FILE --json …`, in this process unless `here` is false (then through dist/cli.js). */
+async function runJson(args: string[], here = true): Promise<CliRun> {
+  const a = ['run', file, '--json', ...args];
+  const r = here ? await wusheHere(a) : wushe(a);
   expectNoStack(r.stderr);
   expect(r.status, r.stderr).toBe(0);
   return r;
 }
 
 describe('wushe run (real engine)', { timeout: 120_000 }, () => {
-  it('--knockout switches a mechanism off (repeatable, added to --set knockouts)', () => {
-    const flows = (args: string[]) =>
-      (JSON.parse(runJson(['--ticks', '30', ...args]).stdout).flows as { mechanism: string; count: number }[])
+  it('--knockout switches a mechanism off (repeatable, added to --set knockouts)', async () => {
+    const flows = async (args: string[]) =>
+      (
+        JSON.parse((await runJson(['--ticks', '30', ...args])).stdout).flows as {
+          mechanism: string;
+          count: number;
+        }[]
+      )
         .filter((f) => f.mechanism === 'peer-asks-volunteer' || f.mechanism === 'volunteer-becomes-core')
         .reduce((a, f) => a + f.count, 0);
-    expect(flows([])).toBeGreaterThan(0);
-    expect(flows(['--knockout', 'peer-asks-volunteer', '--set', 'knockouts=volunteer-becomes-core'])).toBe(0);
+    expect(await flows([])).toBeGreaterThan(0);
+    expect(
+      await flows(['--knockout', 'peer-asks-volunteer', '--set', 'knockouts=volunteer-becomes-core']),
+    ).toBe(0);
   });
 
-  it('--json: one JSON document with the fixed fields', () => {
-    const r = runJson([]);
+  it('--json: one JSON document with the fixed fields', async () => {
+    const r = await runJson([]);
     expect(r.stdout.endsWith('\n')).toBe(true);
     expect(r.stdout.trimEnd()).not.toContain('\n');
     const s = JSON.parse(r.stdout);
@@ -61,29 +79,32 @@ describe('wushe run (real engine)', { timeout: 120_000 }, () => {
     expect(typeof s.outcomes).toBe('object');
   });
 
-  it('--seed and --ticks override the file', () => {
-    const s = JSON.parse(runJson(['--seed', '9', '--ticks', '8']).stdout);
+  it('--seed and --ticks override the file', async () => {
+    const s = JSON.parse((await runJson(['--seed', '9', '--ticks', '8'])).stdout);
     expect(s.seed).toBe(9);
     expect(s.ticks).toBe(8);
     for (const column of Object.values(s.series) as number[][]) expect(column).toHaveLength(9);
   });
 
-  it('the same seed gives byte-identical output; another seed differs', () => {
-    const a = runJson(['--seed', '42']).stdout;
-    const b = runJson(['--seed', '42']).stdout;
-    const c = runJson(['--seed', '43']).stdout;
+  it('the same seed gives byte-identical output; another seed differs', async () => {
+    const a = (await runJson(['--seed', '42'], false)).stdout;
+    const b = (await runJson(['--seed', '42'], false)).stdout;
+    const c = (await runJson(['--seed', '43'])).stdout;
+    expect((await runJson(['--seed', '42'])).stdout, 'in this process').toBe(a);
     expect(b).toBe(a);
     expect(c).not.toBe(a);
   });
 
-  it('--set changes the scenario that is run', () => {
-    const s = JSON.parse(runJson(['--set', 'initial.volunteers=0.9', '--set', 'strategy=balanced']).stdout);
+  it('--set changes the scenario that is run', async () => {
+    const s = JSON.parse(
+      (await runJson(['--set', 'initial.volunteers=0.9', '--set', 'strategy=balanced'])).stdout,
+    );
     expect(s.strategy).toBe('balanced');
     expect(s.initial.strength.volunteers).toBeGreaterThan(0.5);
   });
 
-  it('a readable summary without --json', () => {
-    const r = wushe(['run', file]);
+  it('a readable summary without --json', async () => {
+    const r = await wusheHere(['run', file]);
     expectNoStack(r.stderr);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('cli-test');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../src/model/jsonSchema.ts';
-import { expectNoStack, wushe } from './helpers.ts';
+import { expectNoStack, wushe, wusheHere } from './helpers.ts';
 
 describe('wushe schema', () => {
   it('prints the scenario JSON Schema', () => {
@@ -12,8 +12,8 @@ describe('wushe schema', () => {
     expect(schema).toEqual(scenarioJsonSchema());
   });
 
-  it('takes no arguments', () => {
-    const r = wushe(['schema', 'extra']);
+  it('takes no arguments', async () => {
+    const r = await wusheHere(['schema', 'extra']);
     expectNoStack(r.stderr);
     expect(r.status).toBe(2);
   });
@@ -28,8 +28,8 @@ describe('help and version', () => {
     ['schema', '--help'],
     ['help', 'run'],
   ]) {
-    it(`wushe ${args.join(' ')}`, () => {
-      const r = wushe(args);
+    it(`wushe ${args.join(' ')}`, async () => {
+      const r = await wusheHere(args);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('Usage: wushe');
       expect(r.stdout).toContain('Examples:');

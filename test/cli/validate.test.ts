@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, minimalScenario, tempDir, writeScenario, wushe } from './helpers.ts';
+import { expectNoStack, minimalScenario, tempDir, writeScenario, wushe, wusheHere } from './helpers.ts';
 
 const dir = tempDir();
 
@@ -13,7 +13,7 @@ describe('wushe validate', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('a good file with every optional part', () => {
+  it('a good file with every optional part', async () => {
     const file = writeScenario(dir, 'full.json', {
       $schema: './schema.json',
       ...minimalScenario(),
@@ -25,7 +25,7 @@ describe('wushe validate', () => {
         { type: 'grant', tick: 5, amount: 10000, weeks: 4 },
       ],
     });
-    const r = wushe(['validate', file]);
+    const r = await wusheHere(['validate', file]);
     expect(r.status, r.stderr).toBe(0);
   });
 
@@ -45,11 +45,11 @@ describe('wushe validate', () => {
     expect(lines).toHaveLength(3);
   });
 
-  it('several files: every file is checked, exit 2 if any is bad', () => {
+  it('several files: every file is checked, exit 2 if any is bad', async () => {
     const good = writeScenario(dir, 'good2.json', minimalScenario());
     const missing = join(dir, 'missing.json');
     const broken = writeScenario(dir, 'broken.json', '{"id": }');
-    const r = wushe(['validate', good, missing, broken]);
+    const r = await wusheHere(['validate', good, missing, broken]);
     expectNoStack(r.stderr);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe(`${good}: valid\n`);
@@ -57,18 +57,18 @@ describe('wushe validate', () => {
     expect(r.stderr).toMatch(/broken\.json:1:\d+: invalid JSON/);
   });
 
-  it('an interventions week past the end of the run', () => {
+  it('an interventions week past the end of the run', async () => {
     const file = writeScenario(dir, 'late.json', {
       ...minimalScenario(),
       interventions: [{ type: 'funding-end', tick: 50 }],
     });
-    const r = wushe(['validate', file]);
+    const r = await wusheHere(['validate', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${file}: interventions[0].tick: `);
   });
 
-  it('no file: a usage error', () => {
-    const r = wushe(['validate']);
+  it('no file: a usage error', async () => {
+    const r = await wusheHere(['validate']);
     expectNoStack(r.stderr);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('wushe validate --help');
