@@ -1,7 +1,12 @@
+/**
+ * `wushe programme run`, `validate` and `compare`: 1 and 2 workers, the shipped programme and a
+ * comparison through dist/cli.js; JSON output, listed community files and bad input through the same
+ * command line in this process (`wusheHere`).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, ROOT, tempDir, writeScenario, wushe } from '../cli/helpers.ts';
+import { expectNoStack, ROOT, tempDir, writeScenario, wushe, wusheHere } from '../cli/helpers.ts';
 import { programmeFile, templateScenario } from './helpers.ts';
 
 const dir = tempDir();
@@ -47,8 +52,8 @@ describe('wushe programme run', () => {
     expect(a.stdout).toMatch(/improvedShare\s+\S+ \[\S+, \S+\]/);
   });
 
-  it('prints JSON with every metric as an interval', () => {
-    const r = wushe(['programme', 'run', good, '--seeds', '2', '--json', '--set', 'weeks=12']);
+  it('prints JSON with every metric as an interval', async () => {
+    const r = await wusheHere(['programme', 'run', good, '--seeds', '2', '--json', '--set', 'weeks=12']);
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.weeks).toBe(12);
@@ -56,25 +61,25 @@ describe('wushe programme run', () => {
     expect(doc.perCommunity).toHaveLength(4);
   });
 
-  it('exits 2 with the path and a did-you-mean hint on bad input', () => {
+  it('exits 2 with the path and a did-you-mean hint on bad input', async () => {
     const typo = writeScenario(dir, 'typo.json', programmeFile({ budgte: 1 }));
-    let r = wushe(['programme', 'run', typo]);
+    let r = await wusheHere(['programme', 'run', typo]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${typo}: budgte: unknown key (did you mean "budget"?)`);
     expectNoStack(r.stderr);
-    r = wushe(['programme', 'run', good, '--set', 'alocation.rule=need']);
+    r = await wusheHere(['programme', 'run', good, '--set', 'alocation.rule=need']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('did you mean "allocation.rule"?');
-    r = wushe(['programme', 'run', good, '--set', 'budget=-1']);
+    r = await wusheHere(['programme', 'run', good, '--set', 'budget=-1']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('budget: must be between 0 and 100000000000 (from --set budget=-1)');
-    r = wushe(['programme', 'run', join(dir, 'missing.json')]);
+    r = await wusheHere(['programme', 'run', join(dir, 'missing.json')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no such file');
-    r = wushe(['programme', 'run', good, '--seeds', '0']);
+    r = await wusheHere(['programme', 'run', good, '--seeds', '0']);
     expect(r.status).toBe(2);
     const noTemplate = writeScenario(dir, 'nt.json', programmeFile({ scenario: 'nope.json' }));
-    r = wushe(['programme', 'run', noTemplate]);
+    r = await wusheHere(['programme', 'run', noTemplate]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('nope.json');
     expectNoStack(r.stderr);
@@ -82,7 +87,7 @@ describe('wushe programme run', () => {
 });
 
 describe('a programme of listed scenario files', () => {
-  it('runs one community per file, and reports a bad community file by its path (exit 2)', () => {
+  it('runs one community per file, and reports a bad community file by its path (exit 2)', async () => {
     const { ensemble: _e, ...single } = templateScenario();
     writeScenario(dir, 'a.json', single);
     writeScenario(dir, 'b.json', { ...single, id: 'b', residents: 250 });
@@ -91,13 +96,13 @@ describe('a programme of listed scenario files', () => {
       'listed.json',
       programmeFile({ communities: ['a.json', 'b.json'], scenario: undefined }),
     );
-    const r = wushe(['programme', 'run', listed, '--seeds', '1', '--json']);
+    const r = await wusheHere(['programme', 'run', listed, '--seeds', '1', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.perCommunity.map((c: { residents: number }) => c.residents)).toEqual([400, 250]);
     writeScenario(dir, 'bad.json', { ...single, residents: 'many' });
     const bad = writeScenario(dir, 'listed-bad.json', programmeFile({ communities: ['a.json', 'bad.json'] }));
-    const e = wushe(['programme', 'run', bad]);
+    const e = await wusheHere(['programme', 'run', bad]);
     expect(e.status).toBe(2);
     expect(e.stderr).toContain('bad.json: residents: must be a number');
     expectNoStack(e.stderr);
@@ -126,9 +131,9 @@ describe('wushe programme validate and the shipped programme', () => {
     });
   });
 
-  it('exits 2 naming every bad file', () => {
+  it('exits 2 naming every bad file', async () => {
     const typo = writeScenario(dir, 'typo2.json', programmeFile({ agencys: 1 }));
-    const r = wushe(['programme', 'validate', good, typo]);
+    const r = await wusheHere(['programme', 'validate', good, typo]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`ok: ${good}`);
     expect(r.stderr).toContain(`${typo}: agencys: unknown key (did you mean "agencies"?)`);
@@ -136,7 +141,7 @@ describe('wushe programme validate and the shipped programme', () => {
 });
 
 describe('wushe programme compare', () => {
-  it('runs designs on common seeds, with paired differences and an SVG chart', () => {
+  it('runs designs on common seeds, with paired differences and an SVG chart', async () => {
     const out = join(dir, 'cmp');
     const r = wushe(['programme', 'compare', good, need, '--seeds', '2', '--out', out, '-q']);
     expect(r.status, r.stderr).toBe(0);
@@ -145,7 +150,7 @@ describe('wushe programme compare', () => {
     expect(doc.differences[0].summary.improvedShare.n).toBe(2);
     expect(readFileSync(join(out, 'compare.svg'), 'utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<circle/);
     expect(r.stdout).toContain('B−A');
-    const one = wushe(['programme', 'compare', good]);
+    const one = await wusheHere(['programme', 'compare', good]);
     expect(one.status).toBe(2);
   });
 });

@@ -1,7 +1,12 @@
+/**
+ * `wushe programme optimise`: 1 and 2 workers and the best design run again through dist/cli.js;
+ * resuming, shards, refusals and bad specs through the same command line in this process
+ * (`wusheHere`).
+ */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, tempDir, writeScenario, wushe } from '../cli/helpers.ts';
+import { expectNoStack, tempDir, writeScenario, wushe, wusheHere } from '../cli/helpers.ts';
 import { programmeFile, templateScenario } from './helpers.ts';
 
 const dir = tempDir();
@@ -44,21 +49,29 @@ describe('wushe programme optimise', () => {
     expect(run.status, run.stderr).toBe(0);
   });
 
-  it('resumes from its evaluations, and shards of each stage give the same search as one process', () => {
+  it('resumes from its evaluations, and shards of each stage give the same search as one process', async () => {
     const before = read('w1', 'evaluations.jsonl');
-    const again = wushe(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1'), '--resume']);
+    const again = await wusheHere([
+      'programme',
+      'optimise',
+      good,
+      ...SMALL,
+      '--out',
+      join(dir, 'w1'),
+      '--resume',
+    ]);
     expect(again.status, again.stderr).toBe(0);
     // a finished search resumed evaluates nothing again
     expect(read('w1', 'evaluations.jsonl')).toBe(before);
     const out = join(dir, 'sharded');
     let stages = 0;
     for (;;) {
-      const p = wushe(['programme', 'optimise', good, ...SMALL, '--out', out, '--pending']);
+      const p = await wusheHere(['programme', 'optimise', good, ...SMALL, '--out', out, '--pending']);
       expect(p.status, p.stderr).toBe(0);
       if (p.stdout.trim() === '0') break;
       expect(Number(p.stdout)).toBeGreaterThan(0);
       for (const s of ['0/2', '1/2']) {
-        const r = wushe([
+        const r = await wusheHere([
           'programme',
           'optimise',
           good,
@@ -76,12 +89,12 @@ describe('wushe programme optimise', () => {
       expect(stages).toBeLessThan(30);
     }
     expect(stages).toBeGreaterThan(1);
-    const fin = wushe(['programme', 'optimise', good, ...SMALL, '--out', out, '--resume']);
+    const fin = await wusheHere(['programme', 'optimise', good, ...SMALL, '--out', out, '--resume']);
     expect(fin.status, fin.stderr).toBe(0);
     expect(read('sharded', 'trace.csv')).toBe(read('w1', 'trace.csv'));
     expect(fin.stdout).toBe(again.stdout);
     // another search in the same folder is refused
-    const other = wushe([
+    const other = await wusheHere([
       'programme',
       'optimise',
       good,
@@ -96,29 +109,36 @@ describe('wushe programme optimise', () => {
     expect(other.stderr).toContain('another search');
   });
 
-  it('refuses a non-empty --out folder unless --force or --resume', () => {
-    const r = wushe(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1')]);
+  it('refuses a non-empty --out folder unless --force or --resume', async () => {
+    const r = await wusheHere(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not empty');
     expect(r.stderr).toContain('--resume');
     // --force replaces the command's own files (a stale shard's evaluations too) and no others
     writeFileSync(join(dir, 'w1', 'notes.txt'), 'mine');
     writeFileSync(join(dir, 'w1', 'evaluations-shard-1-of-9.jsonl'), 'not json\n');
-    const f = wushe(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1'), '--force']);
+    const f = await wusheHere(['programme', 'optimise', good, ...SMALL, '--out', join(dir, 'w1'), '--force']);
     expect(f.status, f.stderr).toBe(0);
     expect(read('w1', 'notes.txt')).toBe('mine');
     expect(existsSync(join(dir, 'w1', 'evaluations-shard-1-of-9.jsonl'))).toBe(false);
     expect(read('w1', 'trace.csv')).toBe(read('w2', 'trace.csv'));
   });
 
-  it('exits 2 on a bad --set, naming the path', () => {
-    const r = wushe(['programme', 'optimise', good, ...SMALL, '--set', 'instruments.socialWork.shar=0.5']);
+  it('exits 2 on a bad --set, naming the path', async () => {
+    const r = await wusheHere([
+      'programme',
+      'optimise',
+      good,
+      ...SMALL,
+      '--set',
+      'instruments.socialWork.shar=0.5',
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--set instruments.socialWork.shar: unknown path');
     expectNoStack(r.stderr);
   });
 
-  it('exits 2 naming the free variable on a bad spec', () => {
+  it('exits 2 naming the free variable on a bad spec', async () => {
     const bad = (free: unknown[], name: string) => writeScenario(dir, name, programmeFile({ free }));
     const cases: [unknown[], string][] = [
       [
@@ -154,17 +174,17 @@ describe('wushe programme optimise', () => {
       ],
       [[], 'free: no decision variables to optimise'],
     ];
-    cases.forEach(([free, message], i) => {
+    for (const [i, [free, message]] of cases.entries()) {
       const file = bad(free, `bad-${i}.json`);
-      const r = wushe(['programme', 'optimise', file, ...SMALL]);
+      const r = await wusheHere(['programme', 'optimise', file, ...SMALL]);
       expect(r.status, `${message}\n${r.stderr}`).toBe(2);
       expect(r.stderr).toContain(`${file}: ${message}`);
       expectNoStack(r.stderr);
-    });
-    const r = wushe(['programme', 'optimise', good, ...SMALL, '--objective', 'happiness']);
+    }
+    const r = await wusheHere(['programme', 'optimise', good, ...SMALL, '--objective', 'happiness']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--objective happiness: not a programme metric');
-    const b = wushe(['programme', 'optimise', good, '--seeds', '8', '--budget', '5', '-q']);
+    const b = await wusheHere(['programme', 'optimise', good, '--seeds', '8', '--budget', '5', '-q']);
     expect(b.status).toBe(2);
     expect(b.stderr).toContain('--budget 5');
   });
