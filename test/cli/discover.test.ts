@@ -1,12 +1,13 @@
 /**
- * `wushe discover` through dist/cli.js: a hand-made sweep folder with a known box, bad input
- * (exit 2), and a real tiny sweep end to end, its boxes recounted from runs.jsonl. ~5 s.
+ * `wushe discover`: a hand-made sweep folder with a known box and a real tiny sweep end to end (its
+ * boxes recounted from runs.jsonl) through dist/cli.js; other boxes, unfinished and programme
+ * folders and bad input (exit 2) through the same command line in this process (`wusheHere`).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, tempDir, wushe } from './helpers.ts';
+import { expectNoStack, tempDir, wushe, wusheHere } from './helpers.ts';
 import { sweepScenario, writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
@@ -109,30 +110,46 @@ describe('wushe discover', { timeout: 120_000 }, () => {
     expect(readFileSync(join(out, 'box.svg'), 'utf8').match(/class="limit"/g)).toHaveLength(2);
   });
 
-  it('--force replaces only its own files; the help offers it, defaults unquoted', () => {
+  it('--force replaces only its own files; the help offers it, defaults unquoted', async () => {
     const out = join(dir, 'forced');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'keep me');
     writeFileSync(join(out, 'boxes.json'), 'stale');
-    const r = wushe(['discover', known, '--outcome', 'mode == "mixed"', '--out', out, '--force', '--quiet']);
+    const r = await wusheHere([
+      'discover',
+      known,
+      '--outcome',
+      'mode == "mixed"',
+      '--out',
+      out,
+      '--force',
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('keep me');
     expect(JSON.parse(readFileSync(join(out, 'boxes.json'), 'utf8')).outcome).toBe('mode == "mixed"');
-    const help = wushe(['discover', '--help']).stdout;
+    const help = (await wusheHere(['discover', '--help'])).stdout;
     expect(help).toMatch(/--force\s+write into a folder that is not empty/);
     expect(help).not.toMatch(/\(default: "/);
   });
 
-  it('--coverage and --step choose other boxes of the same trajectory', () => {
-    const byCoverage = wushe(['discover', known, '--outcome', 'mode == "mixed"', '--coverage', '1']);
+  it('--coverage and --step choose other boxes of the same trajectory', async () => {
+    const byCoverage = await wusheHere([
+      'discover',
+      known,
+      '--outcome',
+      'mode == "mixed"',
+      '--coverage',
+      '1',
+    ]);
     expect(byCoverage.status, byCoverage.stderr).toBe(0);
     expect(byCoverage.stdout).toMatch(/coverage 100\.0%/);
-    const step0 = wushe(['discover', known, '--outcome', 'mode == "mixed"', '--step', '0']);
+    const step0 = await wusheHere(['discover', known, '--outcome', 'mode == "mixed"', '--step', '0']);
     expect(step0.stdout).toMatch(/Box 1 \(step 0 of \d+\): coverage 100\.0%, density [\d.]+%, mass 100\.0%/);
     expect(step0.stdout).toContain('no restriction');
   });
 
-  it('bad input exits 2 with a message naming the problem', () => {
+  it('bad input exits 2 with a message naming the problem', async () => {
     const cases: [string[], RegExp][] = [
       [
         ['discover', known, '--outcome', 'strength.volunter < 0.5'],
@@ -159,14 +176,14 @@ describe('wushe discover', { timeout: 120_000 }, () => {
       [['discover', known, '--outcome', 'mode == "mixed"', '--out', known], /the folder is not empty/],
     ];
     for (const [args, message] of cases) {
-      const r = wushe(args);
+      const r = await wusheHere(args);
       expectNoStack(r.stderr);
       expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(message);
     }
   });
 
-  it('reads an unfinished sweep as it is, with a note', () => {
+  it('reads an unfinished sweep as it is, with a note', async () => {
     const folder = join(dir, 'unfinished');
     mkdirSync(folder);
     for (const f of ['plan.json', 'runs.jsonl']) writeFileSync(join(folder, f), readFileSync(join(known, f)));
@@ -175,14 +192,14 @@ describe('wushe discover', { timeout: 120_000 }, () => {
       JSON.stringify({ format: 1, points: 700, runs: 700, shard: null, shardRuns: 700 }),
     );
     writeFileSync(join(folder, 'runs.jsonl'), '{"run":999,"point"', { flag: 'a' });
-    const r = wushe(['discover', folder, '--outcome', 'mode == "mixed"']);
+    const r = await wusheHere(['discover', folder, '--outcome', 'mode == "mixed"']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('601 of 700 runs are done (finish it with wushe sweep --resume)');
     expect(r.stderr).toContain('the last line is cut off');
     expect(r.stdout).toMatch(/of 600 cases/);
   });
 
-  it('reads a programme folder (communities.csv): the communities’ starting conditions are the inputs', () => {
+  it('reads a programme folder (communities.csv): the communities’ starting conditions are the inputs', async () => {
     const folder = join(dir, 'programme');
     mkdirSync(folder);
     writeFileSync(join(folder, 'programme.json'), '{}\n');
@@ -197,7 +214,14 @@ describe('wushe discover', { timeout: 120_000 }, () => {
       );
     }
     writeFileSync(join(folder, 'communities.csv'), `${rows.join('\n')}\n`);
-    const r = wushe(['discover', folder, '--outcome', 'yearsAfter2.volunteers < 10', '--max-p', '0.01']);
+    const r = await wusheHere([
+      'discover',
+      folder,
+      '--outcome',
+      'yearsAfter2.volunteers < 10',
+      '--max-p',
+      '0.01',
+    ]);
     expectNoStack(r.stderr);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/initial\.volunteers\s+≤ 0\.(2|3)/);

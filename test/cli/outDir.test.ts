@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
 import { prepareOutDir } from '../../src/cli/outDir.ts';
-import { minimalScenario, tempDir, writeScenario, wushe } from './helpers.ts';
+import { minimalScenario, tempDir, writeScenario, wushe, wusheHere } from './helpers.ts';
 import { sweepScenario, writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
@@ -20,13 +20,13 @@ function problem(f: () => unknown): string {
 }
 
 describe('prepareOutDir', () => {
-  it('creates a missing folder and its parents', () => {
+  it('creates a missing folder and its parents', async () => {
     const out = join(dir, 'new', 'deeper', 'out');
     expect(prepareOutDir(out, { files: FILES })).toEqual([]);
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('refuses a folder that is not empty, naming what is there', () => {
+  it('refuses a folder that is not empty, naming what is there', async () => {
     const out = join(dir, 'full');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'mine');
@@ -35,7 +35,7 @@ describe('prepareOutDir', () => {
     );
   });
 
-  it('with force, removes only the command’s own files', () => {
+  it('with force, removes only the command’s own files', async () => {
     const out = join(dir, 'forced');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'mine');
@@ -45,7 +45,7 @@ describe('prepareOutDir', () => {
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
-  it('refuses a file, a path below a file, and paths that cannot be created, at once', () => {
+  it('refuses a file, a path below a file, and paths that cannot be created, at once', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
     expect(problem(() => prepareOutDir(file, { files: FILES }))).toBe(
@@ -96,9 +96,9 @@ describe('wushe: no silent loss in --out folders', () => {
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).scenario).toBe('cli-test');
   });
 
-  it('a folder another command wrote is refused too (no mixing)', () => {
+  it('a folder another command wrote is refused too (no mixing)', async () => {
     const out = join(dir, 'run-out');
-    const r = wushe([
+    const r = await wusheHere([
       'landscape',
       scenario,
       '--x',
@@ -118,27 +118,29 @@ describe('wushe: no silent loss in --out folders', () => {
     expect(existsSync(join(out, 'landscape.csv'))).toBe(false);
   });
 
-  it.skipIf(!existsSync('/proc/self'))('--out /proc/nope fails at once with exit 2', () => {
+  it.skipIf(!existsSync('/proc/self'))('--out /proc/nope fails at once with exit 2', async () => {
     for (const cmd of [
       ['run', scenario],
       ['survey', scenario],
       ['landscape', scenario, '--x', 'initial.volunteers', '--y', 'initial.charity'],
     ]) {
       const t0 = performance.now();
-      const r = wushe([...cmd, '--out', '/proc/nope/x']);
+      const r = await wusheHere([...cmd, '--out', '/proc/nope/x']);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toMatch(/^--out \/proc\/nope\/x: cannot create the folder/);
       expect(performance.now() - t0).toBeLessThan(10_000);
     }
   });
 
-  it('every command that writes a folder offers --force; help shows defaults unquoted', () => {
+  it('every command that writes a folder offers --force; help shows defaults unquoted', async () => {
     for (const cmd of ['run', 'survey', 'landscape', 'sweep', 'calibrate', 'merge']) {
-      const help = wushe([cmd, '--help']).stdout;
+      const help = (await wusheHere([cmd, '--help'])).stdout;
       expect(help, cmd).toMatch(/--force\s+write into a folder that is not empty/);
       expect(help, cmd).not.toMatch(/\(default: "/);
     }
-    expect(wushe(['survey', '--help']).stdout).toMatch(/--seeds <k>\s+number of seeds to run \(default: 1\)/);
+    expect((await wusheHere(['survey', '--help'])).stdout).toMatch(
+      /--seeds <k>\s+number of seeds to run \(default: 1\)/,
+    );
   });
 });
 
@@ -151,17 +153,17 @@ describe('wushe sweep and merge: --force, --resume and plans', () => {
     sweepScenario({ ticks: 3 }),
   );
 
-  it('--force starts a sweep afresh in a used folder, keeping files that are not its own', () => {
+  it('--force starts a sweep afresh in a used folder, keeping files that are not its own', async () => {
     const out = join(sweepDir, 'out');
-    expect(wushe(['sweep', planFile, '--out', out, '--quiet', '--workers', '1']).status).toBe(0);
+    expect((await wusheHere(['sweep', planFile, '--out', out, '--quiet', '--workers', '1'])).status).toBe(0);
     writeFileSync(join(out, 'sensitivity.csv'), 'stale, from a Morris sweep');
     writeFileSync(join(out, 'README.txt'), 'keep me');
-    const both = wushe(['sweep', planFile, '--out', out, '--resume', '--force']);
+    const both = await wusheHere(['sweep', planFile, '--out', out, '--resume', '--force']);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain(
       '--resume continues the sweep in --out, --force starts it afresh; choose one',
     );
-    const r = wushe(['sweep', planFile, '--out', out, '--quiet', '--workers', '1', '--force']);
+    const r = await wusheHere(['sweep', planFile, '--out', out, '--quiet', '--workers', '1', '--force']);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       'README.txt',
@@ -173,22 +175,22 @@ describe('wushe sweep and merge: --force, --resume and plans', () => {
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
 
-  it('merge never writes into one of the folders it reads', () => {
+  it('merge never writes into one of the folders it reads', async () => {
     const out = join(sweepDir, 'out');
-    const r = wushe(['merge', out, '--out', out, '--force']);
+    const r = await wusheHere(['merge', out, '--out', out, '--force']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('is one of the folders being merged');
     expect(existsSync(join(out, 'runs.jsonl'))).toBe(true);
   });
 
-  it('a scenario given to sweep is named as such', () => {
-    const r = wushe(['sweep', join(sweepDir, 'scenario.json'), '--dry-run']);
+  it('a scenario given to sweep is named as such', async () => {
+    const r = await wusheHere(['sweep', join(sweepDir, 'scenario.json'), '--dry-run']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/scenario\.json: this looks like a scenario, not a sweep plan\./);
     expect(r.stderr).not.toMatch(/unknown key/);
   });
 
-  it('a scenario path written relative to the current folder gets a hint', () => {
+  it('a scenario path written relative to the current folder gets a hint', async () => {
     const sub = join(sweepDir, 'plans');
     mkdirSync(sub);
     const plan = join(sub, 'plan.json');
@@ -196,11 +198,11 @@ describe('wushe sweep and merge: --force, --resume and plans', () => {
       plan,
       JSON.stringify({ scenario: join('test', 'x', 'nothing.json'), design: 'grid', seed: 1, factors: {} }),
     );
-    expect(wushe(['sweep', plan, '--dry-run']).stderr).toMatch(
+    expect((await wusheHere(['sweep', plan, '--dry-run'])).stderr).toMatch(
       /scenario: no such file test\/x\/nothing\.json \(looked for /,
     );
     writeFileSync(plan, JSON.stringify({ scenario: 'package.json', design: 'grid', seed: 1, factors: {} }));
-    const r = wushe(['sweep', plan, '--dry-run']);
+    const r = await wusheHere(['sweep', plan, '--dry-run']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
       /paths are relative to the plan's folder, so from .*plans this one is ".*package\.json"/,
