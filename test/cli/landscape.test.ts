@@ -1,8 +1,11 @@
-/** `wushe landscape` end to end through dist/cli.js. ~4 s. */
+/**
+ * `wushe landscape` end to end: the files through dist/cli.js; one worker and bad input through the
+ * same command line in this process (`wusheHere`).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, tempDir, writeScenario, wushe } from './helpers.ts';
+import { expectNoStack, tempDir, writeScenario, wushe, wusheHere } from './helpers.ts';
 import { sweepScenario } from './sweepHelpers.ts';
 
 const dir = tempDir();
@@ -61,15 +64,15 @@ describe('wushe landscape', { timeout: 120_000 }, () => {
     expect(svg).toContain('Dominant pathway');
   });
 
-  it('the same with one worker', () => {
+  it('the same with one worker', async () => {
     const out = join(dir, 'b');
-    expect(wushe([...args, '--out', out, '--workers', '1', '--quiet']).status).toBe(0);
+    expect((await wusheHere([...args, '--out', out, '--workers', '1', '--quiet'])).status).toBe(0);
     for (const f of ['landscape.csv', 'landscape.json', 'landscape.svg'])
       expect(readFileSync(join(out, f), 'utf8')).toBe(readFileSync(join(dir, 'a', f), 'utf8'));
   });
 
-  it('bad axes and options exit 2 naming the problem', () => {
-    const bad = wushe([
+  it('bad axes and options exit 2 naming the problem', async () => {
+    const bad = await wusheHere([
       'landscape',
       scenario,
       '--x',
@@ -83,7 +86,7 @@ describe('wushe landscape', { timeout: 120_000 }, () => {
     expect(bad.stderr).toContain(
       '--x initial.volunters: unknown numeric field (did you mean "initial.volunteers"?)',
     );
-    const same = wushe([
+    const same = await wusheHere([
       'landscape',
       scenario,
       '--x',
@@ -95,10 +98,17 @@ describe('wushe landscape', { timeout: 120_000 }, () => {
     ]);
     expect(same.status).toBe(2);
     expect(same.stderr).toContain('--x and --y are the same field');
-    const steps = wushe([...args.slice(0, 6), '--steps', '1', '--out', join(dir, 'c')]);
+    const steps = await wusheHere([...args.slice(0, 6), '--steps', '1', '--out', join(dir, 'c')]);
     expect(steps.status).toBe(2);
     expect(steps.stderr).toMatch(/--steps.*from 2 to 1000/);
-    const missing = wushe(['landscape', scenario, '--x', 'initial.charity', '--out', join(dir, 'c')]);
+    const missing = await wusheHere([
+      'landscape',
+      scenario,
+      '--x',
+      'initial.charity',
+      '--out',
+      join(dir, 'c'),
+    ]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--y/);
   });

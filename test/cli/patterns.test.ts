@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, wushe } from './helpers.ts';
+import { expectNoStack, wushe, wusheHere } from './helpers.ts';
 
 describe('wushe patterns', () => {
-  it('bad input is exit 2 with a clear message', () => {
-    const seeds = wushe(['patterns', '--seeds', 'many']);
+  it('bad input is exit 2 with a clear message', async () => {
+    const seeds = await wusheHere(['patterns', '--seeds', 'many']);
     expect(seeds.status).toBe(2);
     expect(seeds.stderr).toContain('--seeds');
     expectNoStack(seeds.stderr);
-    const unknown = wushe(['patterns', '--pattern', 'weakest-provider']);
+    const unknown = await wusheHere(['patterns', '--pattern', 'weakest-provider']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('did you mean weakest-providers?');
   });
 
-  it('--json: one document with source, expectation, measurement and verdict; --strict exits 3 on a FAIL', () => {
+  it('--json: one document with source, expectation, measurement and verdict; --strict exits 3 on a FAIL', async () => {
     const args = ['patterns', '--pattern', 'weakest-providers', '--seeds', '2', '--workers', '1', '--quiet'];
-    const r = wushe([...args, '--json']);
+    const r = await wusheHere([...args, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.seeds).toBe(2);

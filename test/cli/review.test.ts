@@ -5,20 +5,24 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, ROOT, tempDir, writeScenario, wushe } from './helpers.ts';
+import { expectNoStack, ROOT, tempDir, writeScenario, wusheHere } from './helpers.ts';
 import { writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
 
 describe('answers found in review', { timeout: 120_000 }, () => {
-  it('validate scenarios/*.json skips the JSON Schema that lives beside the presets', () => {
-    const r = wushe(['validate', join('scenarios', 'schema.json'), join('scenarios', 'baseline.json')]);
+  it('validate scenarios/*.json skips the JSON Schema that lives beside the presets', async () => {
+    const r = await wusheHere([
+      'validate',
+      join('scenarios', 'schema.json'),
+      join('scenarios', 'baseline.json'),
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('scenarios/schema.json: a JSON Schema, not a scenario (skipped)');
     expect(r.stdout).toContain('scenarios/baseline.json: valid');
   });
 
-  it('calibrating a whole-number parameter rounds it instead of crashing', () => {
+  it('calibrating a whole-number parameter rounds it instead of crashing', async () => {
     const hubei = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'hubei-2020.json'), 'utf8'));
     const file = writeScenario(dir, 'small.json', {
       ...hubei,
@@ -33,16 +37,16 @@ describe('answers found in review', { timeout: 120_000 }, () => {
       parameters: [{ path: 'parameters.network.buildingSize', min: 10, max: 50 }],
     });
     const out = join(dir, 'int-fit');
-    const r = wushe(['calibrate', file, '--targets', targets, '--out', out, '--quiet']);
+    const r = await wusheHere(['calibrate', file, '--targets', targets, '--out', out, '--quiet']);
     expectNoStack(r.stderr);
     expect(r.status, r.stderr).toBe(0);
     const fitted = JSON.parse(readFileSync(join(out, 'scenario.json'), 'utf8'));
     expect(Number.isInteger(fitted.parameters.network.buildingSize)).toBe(true);
   });
 
-  it('a hundred thousand social workers in a hundred-resident community still run quickly', () => {
+  it('a hundred thousand social workers in a hundred-resident community still run quickly', async () => {
     const t0 = Date.now();
-    const r = wushe([
+    const r = await wusheHere([
       'run',
       join('scenarios', 'baseline.json'),
       '--set',
@@ -59,7 +63,7 @@ describe('answers found in review', { timeout: 120_000 }, () => {
     expect(Date.now() - t0).toBeLessThan(20_000);
   });
 
-  it('merge and resume refuse a folder whose sweep.json is not one wushe wrote', () => {
+  it('merge and resume refuse a folder whose sweep.json is not one wushe wrote', async () => {
     const plan = writePlan(dir, {
       design: 'grid',
       seed: 1,
@@ -67,7 +71,7 @@ describe('answers found in review', { timeout: 120_000 }, () => {
       factors: { strategy: ['balanced'] },
     });
     const good = join(dir, 'sweep-good');
-    expect(wushe(['sweep', plan, '--out', good, '--quiet']).status).toBe(0);
+    expect((await wusheHere(['sweep', plan, '--out', good, '--quiet'])).status).toBe(0);
     const bad = join(dir, 'sweep-bad');
     mkdirSync(bad);
     cpSync(join(good, 'plan.json'), join(bad, 'plan.json'));
@@ -77,14 +81,14 @@ describe('answers found in review', { timeout: 120_000 }, () => {
       ['merge', good, bad, '--out', join(dir, 'merged')],
       ['sweep', plan, '--out', bad, '--resume', '--quiet'],
     ]) {
-      const r = wushe(args);
+      const r = await wusheHere(args);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain('sweep.json: not a sweep description written by wushe sweep');
       expectNoStack(r.stderr);
     }
   });
 
-  it('a design too large to hold in memory is refused before it is built', () => {
+  it('a design too large to hold in memory is refused before it is built', async () => {
     const factors = Object.fromEntries(
       ['community', 'organizations', 'socialWorkers', 'volunteers', 'charity'].map((e) => [
         `initial.${e}`,
@@ -92,21 +96,21 @@ describe('answers found in review', { timeout: 120_000 }, () => {
       ]),
     );
     const plan = writePlan(dir, { design: 'lhs', samples: 9_000_000, replicates: 1, seed: 1, factors });
-    const r = wushe(['sweep', plan, '--out', join(dir, 'huge'), '--dry-run']);
+    const r = await wusheHere(['sweep', plan, '--out', join(dir, 'huge'), '--dry-run']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('values; at most 20,000,000');
   });
 
-  it('a number where the id should be text says so', () => {
-    const r = wushe(['run', join('scenarios', 'baseline.json'), '--set', 'id=2024']);
+  it('a number where the id should be text says so', async () => {
+    const r = await wusheHere(['run', join('scenarios', 'baseline.json'), '--set', 'id=2024']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('id: must be text');
   });
 
-  it('--set reaches the ensemble (survey) and the scenario being fitted (calibrate)', () => {
+  it('--set reaches the ensemble (survey) and the scenario being fitted (calibrate)', async () => {
     const out = join(dir, 'set-survey');
     const hubei = join('scenarios', 'hubei-2020.json');
-    const r = wushe([
+    const r = await wusheHere([
       'survey',
       hubei,
       '--set',
@@ -129,7 +133,7 @@ describe('answers found in review', { timeout: 120_000 }, () => {
       parameters: [{ path: 'parameters.socialWorkers.targetFocus', min: 0.2, max: 1 }],
     });
     const fit = join(dir, 'set-fit');
-    const c = wushe([
+    const c = await wusheHere([
       'calibrate',
       hubei,
       '--set',
@@ -146,7 +150,7 @@ describe('answers found in review', { timeout: 120_000 }, () => {
     const fitted = JSON.parse(readFileSync(join(fit, 'scenario.json'), 'utf8'));
     expect(fitted.ensemble.communities).toBe(2);
     expect(fitted.ticks).toBe(2);
-    const bad = wushe([
+    const bad = await wusheHere([
       'calibrate',
       hubei,
       '--set',

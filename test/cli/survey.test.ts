@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ELEMENTS } from '../../src/model/elements.ts';
-import { expectNoStack, ROOT, tempDir, writeScenario, wushe } from './helpers.ts';
+import { expectNoStack, ROOT, tempDir, writeScenario, wushe, wusheHere } from './helpers.ts';
 
 const hubei = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'hubei-2020.json'), 'utf8'));
 const small = {
@@ -46,9 +46,19 @@ describe('wushe survey', () => {
     expect(report.standardErrors).toContain('fixed effects');
   });
 
-  it('--seeds K gives intervals over K seeds', () => {
+  it('--seeds K gives intervals over K seeds', async () => {
     const out = join(dir, 'many');
-    const r = wushe(['survey', file, '--respondents', '30', '--seeds', '3', '--out', out, '--quiet']);
+    const r = await wusheHere([
+      'survey',
+      file,
+      '--respondents',
+      '30',
+      '--seeds',
+      '3',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.seeds).toHaveLength(3);
@@ -58,7 +68,7 @@ describe('wushe survey', () => {
     expect(r.stdout).toContain('95% interval');
   });
 
-  it('bad input: exit 2 with a message naming the problem', () => {
+  it('bad input: exit 2 with a message naming the problem', async () => {
     for (const [args, text] of [
       [['survey', file, '--seeds', '0', '--out', join(dir, 'x')], "'--seeds <k>' argument '0' is invalid"],
       [
@@ -68,7 +78,7 @@ describe('wushe survey', () => {
       [['survey', join(dir, 'missing.json'), '--out', join(dir, 'x')], 'no such file'],
       [['survey', file], "required option '--out <dir>'"],
     ] as const) {
-      const r = wushe([...args]);
+      const r = await wusheHere([...args]);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain(text);
       expectNoStack(r.stderr);
@@ -104,7 +114,7 @@ describe('wushe calibrate', () => {
     expect(v.status, v.stderr).toBe(0);
   });
 
-  it('fits the measurement model on worker threads within a whole-fit budget and reports the held-out figures', () => {
+  it('fits the measurement model on worker threads within a whole-fit budget and reports the held-out figures', async () => {
     const targets = writeScenario(dir, 'measurement.json', {
       respondents: 40,
       replicates: 2,
@@ -133,7 +143,17 @@ describe('wushe calibrate', () => {
       ],
     });
     const out = join(dir, 'measurement-fit');
-    const r = wushe(['calibrate', file, '--targets', targets, '--workers', '2', '--out', out, '--quiet']);
+    const r = await wusheHere([
+      'calibrate',
+      file,
+      '--targets',
+      targets,
+      '--workers',
+      '2',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(
       '5 free parameters (4 of them the measurement model) fitted to 3 published figures',
@@ -148,17 +168,26 @@ describe('wushe calibrate', () => {
     // eleven thresholds on two lines; the material items at the easiest psychological level
     expect(t.economicAid).toBe(t.anxiety);
     expect(t.depression - t.hope).toBeCloseTo(t.sleep - t.anxiety, 4);
-    const bad = wushe(['calibrate', file, '--targets', targets, '--workers', '0', '--out', join(dir, 'w0')]);
+    const bad = await wusheHere([
+      'calibrate',
+      file,
+      '--targets',
+      targets,
+      '--workers',
+      '0',
+      '--out',
+      join(dir, 'w0'),
+    ]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--workers 0');
   });
 
-  it('an invalid targets file: exit 2 naming each problem', () => {
+  it('an invalid targets file: exit 2 naming each problem', async () => {
     const targets = writeScenario(dir, 'bad-targets.json', {
       indicators: [{ name: 'coverage.volunters', observed: 0.3 }],
       parameters: [{ path: 'parameters.volunteers.lapseHazard', min: 0, max: 3 }],
     });
-    const r = wushe(['calibrate', file, '--targets', targets, '--out', join(dir, 'bad')]);
+    const r = await wusheHere(['calibrate', file, '--targets', targets, '--out', join(dir, 'bad')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('did you mean "coverage.volunteers"');
     expect(r.stderr).toContain('outside parameters.volunteers.lapseHazard');
