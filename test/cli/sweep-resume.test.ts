@@ -1,12 +1,14 @@
 /**
- * `wushe sweep --resume` after SIGKILL: the sweep is killed half-way (and a torn last line is left
- * behind), resumed, and must end with exactly the lines of an uninterrupted sweep. Heavy: ~6 s.
+ * `wushe sweep --resume` after SIGKILL: the sweep (dist/cli.js in a process of its own) is killed
+ * half-way (and a torn last line is left behind), resumed, and must end with exactly the lines of an
+ * uninterrupted sweep. The resumed runs and merges use the same command line in this process
+ * (`wusheHere`).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, ROOT, tempDir, wushe } from './helpers.ts';
+import { expectNoStack, ROOT, tempDir, wushe, wusheHere } from './helpers.ts';
 import { sortedLines, sweepScenario, writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
@@ -73,11 +75,11 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
     appendFileSync(join(out, 'runs.jsonl'), expected[5].slice(0, 40));
 
     // without --resume the folder is refused
-    const refused = wushe(['sweep', planFile, '--out', out, '--quiet']);
+    const refused = await wusheHere(['sweep', planFile, '--out', out, '--quiet']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/the folder is not empty .*; add --resume/);
 
-    const resumed = wushe(['sweep', planFile, '--out', out, '--resume']);
+    const resumed = await wusheHere(['sweep', planFile, '--out', out, '--resume']);
     expectNoStack(resumed.stderr);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain(`${RUNS} of ${RUNS} runs`);
@@ -90,7 +92,7 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
     );
 
     // resuming a finished sweep runs nothing and changes nothing
-    const again = wushe(['sweep', planFile, '--out', out, '--resume', '--quiet']);
+    const again = await wusheHere(['sweep', planFile, '--out', out, '--resume', '--quiet']);
     expect(again.status).toBe(0);
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(lines);
 
@@ -102,7 +104,7 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
     const { metrics: _m, ...failed } = records[3];
     records[3] = { ...failed, error: 'worker stopped: worker exited with code 1' };
     writeFileSync(join(out, 'runs.jsonl'), records.map((x) => `${JSON.stringify(x)}\n`).join(''));
-    const retried = wushe(['sweep', planFile, '--out', out, '--resume', '--quiet']);
+    const retried = await wusheHere(['sweep', planFile, '--out', out, '--resume', '--quiet']);
     expect(retried.status, retried.stderr).toBe(0);
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(lines);
   });
@@ -112,11 +114,18 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
     expect(await killHalfWay(out, 3, ['--shard', '1/2'])).toBeLessThan(RUNS / 2);
     for (const i of [0, 1]) {
       const args = ['sweep', planFile, '--out', join(dir, `shard-${i}`), '--shard', `${i}/2`, '--quiet'];
-      const r = wushe(i === 1 ? [...args, '--resume'] : args);
+      const r = await wusheHere(i === 1 ? [...args, '--resume'] : args);
       expect(r.status, r.stderr).toBe(0);
     }
     const merged = join(dir, 'merged');
-    const m = wushe(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', merged, '--quiet']);
+    const m = await wusheHere([
+      'merge',
+      join(dir, 'shard-0'),
+      join(dir, 'shard-1'),
+      '--out',
+      merged,
+      '--quiet',
+    ]);
     expect(m.status, m.stderr).toBe(0);
     expect(readFileSync(join(merged, 'runs.jsonl'), 'utf8')).toBe(
       readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8'),
@@ -159,10 +168,11 @@ describe('wushe sweep on SIGTERM (Slurm scancel)', { timeout: 120_000 }, () => {
       /^wushe sweep: stopped by SIGTERM after \d+ runs; continue with the same command and --resume\n$/,
     );
     expect(lineCount(join(out, 'runs.jsonl'))).toBeLessThan(RUNS);
-    const resumed = wushe(['sweep', planFile, '--out', out, '--resume', '--quiet']);
+    const resumed = await wusheHere(['sweep', planFile, '--out', out, '--resume', '--quiet']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const whole = join(dir, 'whole');
-    if (!existsSync(whole)) expect(wushe(['sweep', planFile, '--out', whole, '--quiet']).status).toBe(0);
+    if (!existsSync(whole))
+      expect((await wusheHere(['sweep', planFile, '--out', whole, '--quiet'])).status).toBe(0);
     expect(sortedLines(join(out, 'runs.jsonl'))).toEqual(sortedLines(join(whole, 'runs.jsonl')));
   });
 });
