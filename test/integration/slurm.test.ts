@@ -430,7 +430,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
         'bash',
         [join(ROOT, 'deploy', 'slurm', 'programme-optimise-submit.sh'), file, out, '2', ...small],
         {
-          env: { ...env, WUSHE_POLL: '1', WUSHE_SBATCH: '--cpus-per-task=1' },
+          env: { ...env, WUSHE_POLL: '0.2', WUSHE_SBATCH: '--cpus-per-task=1' },
           cwd: ROOT,
           encoding: 'utf8',
           timeout: 150_000,
