@@ -32,10 +32,20 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the app into a temporary folder and serves it; `close` stops the server and removes the folder. */
-export async function startApp(): Promise<App> {
-  const outDir = mkdtempSync(join(tmpdir(), 'wushe-web-'));
+/** Builds the web app into `outDir` (a new temporary folder if not given) and returns the folder. */
+export async function buildApp(outDir = mkdtempSync(join(tmpdir(), 'wushe-web-'))): Promise<string> {
   await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/**
+ * Serves the app: the build the tests' global setup made (`WUSHE_WEB_BUILD`, shared by the browser
+ * test files and left for the global setup to remove), else a build of its own in a temporary folder;
+ * `close` stops the server (and removes a folder of its own).
+ */
+export async function startApp(): Promise<App> {
+  const shared = process.env.WUSHE_WEB_BUILD;
+  const outDir = shared ?? (await buildApp());
   const server = await preview({
     logLevel: 'error',
     build: { outDir },
@@ -46,7 +56,7 @@ export async function startApp(): Promise<App> {
     url: `http://127.0.0.1:${port}/`,
     async close() {
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+      if (!shared) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }
