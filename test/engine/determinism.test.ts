@@ -67,8 +67,9 @@ describe('determinism', () => {
   });
 
   it('reading the summary every week (as the web app does) does not change the run', () => {
+    // two seeds of each of four presets: an exact equality, which one differing week would break
     for (const id of ['baseline', 'organization-led', 'volunteer-led', 'charity-led']) {
-      for (let seed = 1; seed <= 5; seed++) {
+      for (let seed = 1; seed <= 2; seed++) {
         const sc = validated({
           ...presetFile(id),
           seed,
