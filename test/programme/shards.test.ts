@@ -2,14 +2,16 @@
  * `wushe programme run --out` as a resumable batch and as shards: the shards of a run merged by
  * `wushe programme merge` give the whole run's folder and printout byte for byte; a missing or
  * doubled shard, a shard of another programme or seeds, and bad flags exit 2 with a clear message;
- * a run killed with SIGKILL half-way and resumed equals one never interrupted. Heavy: ~35 s (mostly
- * starting the command line some 30 times).
+ * a run killed with SIGKILL half-way and resumed equals one never interrupted. The whole run, its
+ * shards, their merge and the killed runs go through dist/cli.js in processes of their own; the
+ * other checks (printouts, refusals, bad flags, resumes) use the same command line in this process
+ * (`wusheHere`).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, ROOT, tempDir, writeScenario, wushe } from '../cli/helpers.ts';
+import { expectNoStack, ROOT, tempDir, writeScenario, wushe, wusheHere } from '../cli/helpers.ts';
 import { programmeFile, templateScenario } from './helpers.ts';
 
 const dir = tempDir();
@@ -34,12 +36,12 @@ const whole = join(dir, 'whole');
 let wholeStdout = '';
 
 describe('wushe programme run --shard and wushe programme merge', { timeout: 120_000 }, () => {
-  it('the shards merged are the unsharded run, byte for byte (files and printout)', () => {
+  it('the shards merged are the unsharded run, byte for byte (files and printout)', async () => {
     const r = wushe(['programme', 'run', file, '--seeds', SEEDS, '--workers', '2', '--out', whole, '-q']);
     expect(r.status, r.stderr).toBe(0);
     wholeStdout = r.stdout;
     // the same table as a run without --out
-    const plain = wushe(['programme', 'run', file, '--seeds', SEEDS, '-q']);
+    const plain = await wusheHere(['programme', 'run', file, '--seeds', SEEDS, '-q']);
     expect(plain.stdout).toBe(wholeStdout);
     expect(readFileSync(join(whole, 'replicates.jsonl'), 'utf8').trim().split('\n')).toHaveLength(5);
 
@@ -68,13 +70,21 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
     expect(m.status, m.stderr).toBe(0);
     expect(m.stdout).toBe(wholeStdout);
     expectSameFolder(whole, merged);
-    const json = wushe(['programme', 'merge', ...shards, '--out', join(dir, 'merged-json'), '--json', '-q']);
+    const json = await wusheHere([
+      'programme',
+      'merge',
+      ...shards,
+      '--out',
+      join(dir, 'merged-json'),
+      '--json',
+      '-q',
+    ]);
     expect(JSON.parse(json.stdout)).toEqual(JSON.parse(readFileSync(join(whole, 'summary.json'), 'utf8')));
   });
 
-  it('a missing, doubled or foreign shard exits 2 naming it, and writes nothing', () => {
+  it('a missing, doubled or foreign shard exits 2 naming it, and writes nothing', async () => {
     const s = (i: number) => join(dir, `shard-${i}`);
-    let r = wushe(['programme', 'merge', s(0), s(2), '--out', join(dir, 'm1')]);
+    let r = await wusheHere(['programme', 'merge', s(0), s(2), '--out', join(dir, 'm1')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
       'missing 2 of 5 replicates: 1, 4 (of shard 1/3); finish their shards (wushe programme run … --shard i/n --resume) and merge again',
@@ -82,13 +92,13 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
     expectNoStack(r.stderr);
     expect(existsSync(join(dir, 'm1'))).toBe(false);
 
-    r = wushe(['programme', 'merge', s(0), s(1), s(2), whole, '--out', join(dir, 'm2')]);
+    r = await wusheHere(['programme', 'merge', s(0), s(1), s(2), whole, '--out', join(dir, 'm2')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/doubled: replicate 0 is in both .*shard-0 and .*whole/);
 
     // a shard of the programme with another --set, and one of another number of seeds
     const other = join(dir, 'other-1');
-    const o = wushe([
+    const o = await wusheHere([
       'programme',
       'run',
       file,
@@ -103,29 +113,40 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
       '-q',
     ]);
     expect(o.status, o.stderr).toBe(0);
-    r = wushe(['programme', 'merge', s(0), other, s(2), '--out', join(dir, 'm3')]);
+    r = await wusheHere(['programme', 'merge', s(0), other, s(2), '--out', join(dir, 'm3')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
       `${other}: its programme.json is not that of ${s(0)}; only shards of one programme run can be merged`,
     );
     const more = join(dir, 'more-1');
-    const m = wushe(['programme', 'run', file, '--seeds', '6', '--shard', '1/3', '--out', more, '-q']);
+    const m = await wusheHere([
+      'programme',
+      'run',
+      file,
+      '--seeds',
+      '6',
+      '--shard',
+      '1/3',
+      '--out',
+      more,
+      '-q',
+    ]);
     expect(m.status, m.stderr).toBe(0);
-    r = wushe(['programme', 'merge', s(0), more, s(2), '--out', join(dir, 'm4')]);
+    r = await wusheHere(['programme', 'merge', s(0), more, s(2), '--out', join(dir, 'm4')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${more}: a run of 6 seeds, ${s(0)} one of 5`);
 
     // not a programme run folder; a sweep merge given programme shards
-    r = wushe(['programme', 'merge', dir, '--out', join(dir, 'm5')]);
+    r = await wusheHere(['programme', 'merge', dir, '--out', join(dir, 'm5')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not a programme run folder');
-    r = wushe(['merge', s(0), s(1), '--out', join(dir, 'm6')]);
+    r = await wusheHere(['merge', s(0), s(1), '--out', join(dir, 'm6')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('join the shards of a programme run with wushe programme merge');
     for (const k of [2, 3, 4, 5, 6]) expect(existsSync(join(dir, `m${k}`))).toBe(false);
   });
 
-  it('bad flags exit 2 with a clear message', () => {
+  it('bad flags exit 2 with a clear message', async () => {
     const cases: [string[], string][] = [
       [
         ['--shard', '3/2', '--out', join(dir, 'x')],
@@ -142,24 +163,24 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
       [['--out', whole], '(6 in all)); add --resume to continue the run in it'],
     ];
     for (const [args, message] of cases) {
-      const r = wushe(['programme', 'run', file, '--seeds', SEEDS, ...args, '-q']);
+      const r = await wusheHere(['programme', 'run', file, '--seeds', SEEDS, ...args, '-q']);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(message);
       expectNoStack(r.stderr);
     }
     expect(existsSync(join(dir, 'x'))).toBe(false);
-    const help = wushe(['programme', 'run', '--help']);
+    const help = await wusheHere(['programme', 'run', '--help']);
     expect(help.stdout).toContain('--shard <i/n>');
     expect(help.stdout).toContain('--resume');
     expect(help.stdout).toContain('wushe programme merge');
-    expect(wushe(['programme', '--help']).stdout).toMatch(/merge \[options\] <dir\.\.\.>/);
+    expect((await wusheHere(['programme', '--help'])).stdout).toMatch(/merge \[options\] <dir\.\.\.>/);
   });
 
-  it('--resume on a folder of another run exits 2; on a finished run changes nothing', () => {
-    const r = wushe(['programme', 'run', file, '--seeds', '4', '--out', whole, '--resume', '-q']);
+  it('--resume on a folder of another run exits 2; on a finished run changes nothing', async () => {
+    const r = await wusheHere(['programme', 'run', file, '--seeds', '4', '--out', whole, '--resume', '-q']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--out ${whole}: holds a run of 5 seeds, not --seeds 4`);
-    const s = wushe([
+    const s = await wusheHere([
       'programme',
       'run',
       file,
@@ -174,7 +195,7 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
     ]);
     expect(s.status).toBe(2);
     expect(s.stderr).toContain('holds a run of another programme');
-    const t = wushe([
+    const t = await wusheHere([
       'programme',
       'run',
       file,
@@ -190,7 +211,17 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
     expect(t.status).toBe(2);
     expect(t.stderr).toContain('holds the whole run, not shard 0/2');
     const before = FILES.map((f) => readFileSync(join(whole, f), 'utf8'));
-    const again = wushe(['programme', 'run', file, '--seeds', SEEDS, '--out', whole, '--resume', '-q']);
+    const again = await wusheHere([
+      'programme',
+      'run',
+      file,
+      '--seeds',
+      SEEDS,
+      '--out',
+      whole,
+      '--resume',
+      '-q',
+    ]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toBe(wholeStdout);
     expect(FILES.map((f) => readFileSync(join(whole, f), 'utf8'))).toEqual(before);
@@ -244,11 +275,11 @@ describe('wushe programme run --resume after SIGKILL', { timeout: 120_000 }, () 
     // a write cut off by the kill: part of a line at the end
     appendFileSync(join(out, 'replicates.jsonl'), lines[before].slice(0, 80));
 
-    const refused = wushe(['programme', 'run', ...args, '--out', out, '-q']);
+    const refused = await wusheHere(['programme', 'run', ...args, '--out', out, '-q']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/the folder is not empty .*; add --resume/);
 
-    const resumed = wushe(['programme', 'run', ...args, '--out', out, '--resume']);
+    const resumed = await wusheHere(['programme', 'run', ...args, '--out', out, '--resume']);
     expectNoStack(resumed.stderr);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain(`(${before} replicates were there already)`);
@@ -260,7 +291,7 @@ describe('wushe programme run --resume after SIGKILL', { timeout: 120_000 }, () 
     const shard = (i: number) => join(dir, `k-shard-${i}`);
     expect(await killHalfWay([...args, '--shard', '0/2'], shard(0), 1)).toBeLessThan(5);
     for (const i of [0, 1]) {
-      const r = wushe([
+      const r = await wusheHere([
         'programme',
         'run',
         ...args,
@@ -274,7 +305,7 @@ describe('wushe programme run --resume after SIGKILL', { timeout: 120_000 }, () 
       expect(r.status, r.stderr).toBe(0);
     }
     const merged = join(dir, 'k-merged');
-    const m = wushe(['programme', 'merge', shard(0), shard(1), '--out', merged, '-q']);
+    const m = await wusheHere(['programme', 'merge', shard(0), shard(1), '--out', merged, '-q']);
     expect(m.status, m.stderr).toBe(0);
     expectSameFolder(join(dir, 'full'), merged);
   });
