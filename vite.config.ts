@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/setup/sequencer.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -37,5 +38,7 @@ export default defineConfig({
     // browser or Slurm, and a third file keeps both cores busy meanwhile (on 2 cores, files that took
     // 50 s with 2 workers took 46 s with 3)
     maxWorkers: availableParallelism() + 1,
+    // longest files first, also in a fresh checkout (test/setup/sequencer.ts)
+    sequence: { sequencer: LongestFirst },
   },
 });
