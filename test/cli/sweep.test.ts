@@ -1,7 +1,8 @@
 /**
- * `wushe sweep` and `wushe merge` end to end: the same lines with 1 and 2 workers and from shards
- * merged, and Morris sensitivity, through dist/cli.js; the output files, merge's refusals and bad
- * input through the same command line in this process (`wusheHere`).
+ * `wushe sweep` and `wushe merge` end to end: the same lines with 1 and 2 workers, the merge of
+ * shards, and Morris sensitivity, through dist/cli.js; the shards themselves (separate processes in
+ * test/integration/slurm.test.ts), the output files, merge's refusals and bad input through the same
+ * command line in this process (`wusheHere`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,7 +94,7 @@ describe('wushe sweep: results do not depend on workers, shards or order', { tim
 
   it('the union of shards, merged, is the same sweep', async () => {
     for (const i of [0, 1, 2])
-      await ok(['sweep', planFile, '--out', join(dir, `shard-${i}`), '--shard', `${i}/3`, '--quiet'], wushe);
+      await ok(['sweep', planFile, '--out', join(dir, `shard-${i}`), '--shard', `${i}/3`, '--quiet']);
     const shardLines = [0, 1, 2].flatMap((i) => sortedLines(join(dir, `shard-${i}`, 'runs.jsonl')));
     expect(shardLines).toHaveLength(24);
     expect(shardLines.sort()).toEqual(sortedLines(join(one, 'runs.jsonl')));

@@ -2,10 +2,10 @@
  * `wushe programme run --out` as a resumable batch and as shards: the shards of a run merged by
  * `wushe programme merge` give the whole run's folder and printout byte for byte; a missing or
  * doubled shard, a shard of another programme or seeds, and bad flags exit 2 with a clear message;
- * a run killed with SIGKILL half-way and resumed equals one never interrupted. The whole run, its
- * shards, their merge and the killed runs go through dist/cli.js in processes of their own; the
- * other checks (printouts, refusals, bad flags, resumes) use the same command line in this process
- * (`wusheHere`).
+ * a run killed with SIGKILL half-way and resumed equals one never interrupted. The whole run, the
+ * merge of its shards and the killed runs go through dist/cli.js in processes of their own; the
+ * shards themselves (test/integration/slurm.test.ts runs them as separate jobs) and the other checks
+ * (printouts, refusals, bad flags, resumes) use the same command line in this process (`wusheHere`).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
 
     const shards = [0, 1, 2].map((i) => join(dir, `shard-${i}`));
     for (const [i, out] of shards.entries()) {
-      const s = wushe([
+      const s = await wusheHere([
         'programme',
         'run',
         file,
