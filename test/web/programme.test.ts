@@ -240,6 +240,8 @@ describe.skipIf(!chromiumAvailable())('the Programme view', () => {
           'Programme lab: many communities, one programme',
         );
         expect(await page.locator('[data-testid=pm-cell-B]').count()).toBe(12);
+        // the status line of the finished run is re-worded in the new language
+        expect(await page.textContent('[data-testid=pm-progress]')).not.toMatch(/[\u4e00-\u9fff]/);
       }
       for (const [width, height] of [
         [1366, 768],

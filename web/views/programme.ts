@@ -222,12 +222,19 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     return run;
   }
 
+  // the status line, kept as a function of the language so that switching language re-words it
+  let status: () => string = () => '';
+  const setStatus = (f: () => string) => {
+    status = f;
+    progress.textContent = f();
+  };
+
   async function start(): Promise<void> {
     const a = designA.check();
     const b = designB.check();
     const s = settings();
     if (!a.ok || !b.ok || !s) {
-      progress.textContent = t('pmFixFirst');
+      setStatus(() => t('pmFixFirst'));
       return;
     }
     const gen = ++generation;
@@ -243,11 +250,8 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     let finished = false;
     const show = () => {
       bar.value = done / total;
-      progress.textContent = t('pmProgress', {
-        pct: Math.floor((100 * done) / total),
-        r: seeds.length * 2,
-        workers: pool.size,
-      });
+      const pct = Math.floor((100 * done) / total);
+      setStatus(() => t('pmProgress', { pct, r: seeds.length * 2, workers: pool.size }));
     };
     const onWeeks = (delta: number) => {
       done += delta;
@@ -277,10 +281,11 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
       done = total;
       finished = true;
       show();
-      progress.textContent = t('pmDone', { r: seeds.length, n: ra.result.communities });
+      const n = ra.result.communities;
+      setStatus(() => t('pmDone', { r: seeds.length, n }));
       draw();
     } catch (e) {
-      if (gen === generation) progress.textContent = `${t('pmFailed')} ${(e as Error).message}`;
+      if (gen === generation) setStatus(() => `${t('pmFailed')} ${(e as Error).message}`);
     } finally {
       if (gen === generation) {
         cancel.disabled = true;
@@ -298,7 +303,7 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     generation++;
     cancel.disabled = true;
     go.disabled = false;
-    progress.textContent = t('pmCancelled');
+    setStatus(() => t('pmCancelled'));
     draw();
   });
 
@@ -349,6 +354,7 @@ export function programmeView(pool: RunPool): { section: HTMLElement; relabel: (
     cellsSvg.setAttribute('aria-label', t('pmCellsTitle'));
     designA.relabel();
     designB.relabel();
+    progress.textContent = status();
     showScale();
     draw();
   }
