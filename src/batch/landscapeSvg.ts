@@ -9,7 +9,7 @@ import { axisBottom, axisLeft, scaleLinear } from 'd3';
 import { MODES } from '../model/elements.ts';
 import type { LandscapeCell } from './landscape.ts';
 import { MODE_COLOUR } from './palette.ts';
-import { svgDocument, svgMarkup } from './svgDocument.ts';
+import { svgDocument, svgHeading, svgMarkup } from './svgDocument.ts';
 import type { SvgHost } from './svgHost.ts';
 
 export interface LandscapeSvgOptions {
@@ -63,15 +63,7 @@ export function landscapeSvg(
     .range([plotH, 0]);
 
   const svg = svgDocument(doc, width, height);
-  svg
-    .append('text')
-    .attr('x', margin.left)
-    .attr('y', 28)
-    .attr('font-size', 18)
-    .attr('font-weight', 'bold')
-    .text(opts.title ?? 'Strength landscape: which pathway emerges');
-  if (opts.subtitle)
-    svg.append('text').attr('x', margin.left).attr('y', 50).attr('fill', '#444').text(opts.subtitle);
+  svgHeading(svg, margin.left, opts.title ?? 'Strength landscape: which pathway emerges', opts.subtitle);
 
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const cellW = Math.abs(x(xs[0] + hx) - x(xs[0] - hx));

@@ -23,6 +23,12 @@ export function svgDocument(doc: SvgHost, width: number, height: number, fontSiz
   return svg;
 }
 
+/** The chart's heading at `x`: a bold title on the first line and, when given, a grey subtitle under it. */
+export function svgHeading(svg: SvgSelection, x: number, title: string, subtitle?: string): void {
+  svg.append('text').attr('x', x).attr('y', 28).attr('font-size', 18).attr('font-weight', 'bold').text(title);
+  if (subtitle) svg.append('text').attr('x', x).attr('y', 50).attr('fill', '#444').text(subtitle);
+}
+
 /** The file's text: an XML declaration and the SVG's markup. */
 export function svgMarkup(svg: SvgSelection): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.node()!.outerHTML}\n`;

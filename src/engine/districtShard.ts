@@ -12,7 +12,7 @@ import type { Intervention } from '../model/interventions.ts';
 import type { Programme } from '../model/programmeCommunities.ts';
 import type { CommunityAdjustment, CommunityReport, CommunityRow, Snapshot } from './districtTypes.ts';
 import { currentNeed } from './needState.ts';
-import { schedule } from './ops.ts';
+import { localGiving, schedule } from './ops.ts';
 import { namedStream, type Random, randomInt } from './random.ts';
 import { SERIES_COLUMNS } from './reporters.ts';
 import type { RunSummary } from './result.ts';
@@ -73,7 +73,7 @@ export class CommunityShard {
       const w = sim.world;
       this.apply(k, w, adjustments[k]);
       // donors' gifts of the week, as the week’s fund collection will count them
-      donations[k] = donorGifts(w);
+      donations[k] = localGiving(w);
       sim.step();
     }
     return this.reports(donations);
@@ -172,13 +172,6 @@ function weekly(sim: Simulation, weeks: number): { strength: number[]; volunteer
     volunteers.push(vol[t]);
   }
   return { strength, volunteers };
-}
-
-function donorGifts(w: World): number {
-  const d = w.donors;
-  let sum = 0;
-  for (let k = 0; k < d.used; k++) if (d.alive[k]) sum += d.gift[k];
-  return sum;
 }
 
 /** Residents whose need, on any of the three, fell below its week-0 level by the improvement margin. */

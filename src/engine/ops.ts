@@ -207,6 +207,14 @@ export function drawGift(world: World, mean: number, random: Random): number {
   return mean * (1 - spread + 2 * spread * random());
 }
 
+/** Yuan a week the community's active donors give (the fund's local income). */
+export function localGiving(world: World): number {
+  const d = world.donors;
+  let giving = 0;
+  for (let k = 0; k < d.used; k++) if (d.alive[k]) giving += d.gift[k];
+  return giving;
+}
+
 export function addDonor(world: World, gift: number, recruitedBy: number): number {
   let d = world.donors;
   if (d.used === d.capacity) d = world.donors = enlarge(d, createDonors);

@@ -5,7 +5,7 @@
  * exports, the browser's numbers equal to the library's in Node, and bad values shown next to their control while the app keeps working. Screenshots at
  * 1366×768 and 1600×1000 in both languages go to screenshots/ (git-ignored).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProgrammeReplicate } from '../../src/analysis/programmeReplicate.ts';
@@ -13,6 +13,7 @@ import { replicateSeeds, summariseProgramme } from '../../src/batch/programme.ts
 import { parseProgramme } from '../../src/model/programme.ts';
 import { browserProgramme, checkDesign } from '../../web/programmeDesign.ts';
 import { type App, type Browser, chromiumAvailable, launch, openPage, startApp } from './harness.ts';
+import { download, parseCsv, runBoth } from './programmePage.ts';
 
 const OUT = 'screenshots';
 
@@ -29,28 +30,6 @@ async function watchProgress(page: Page): Promise<void> {
       subtree: true,
     });
   });
-}
-
-async function runBoth(page: Page, communities: number): Promise<void> {
-  await page.click('[data-testid=pm-run]');
-  await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('[data-testid=pm-cell-A]').length === n &&
-      document.querySelectorAll('[data-testid=pm-cell-B]').length === n,
-    communities,
-    { timeout: 180_000 },
-  );
-}
-
-async function download(page: Page, selector: string): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...rows] = text.trim().split('\n');
-  const cols = head.split(',');
-  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i], v])));
 }
 
 describe.skipIf(!chromiumAvailable())('the Programme view', () => {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, type Browser, chromiumAvailable, launch, openPage, startApp } from './harness.ts';
+import { download, parseCsv, runBoth } from './programmePage.ts';
 
 const shipped = JSON.parse(readFileSync('programmes/hubei-2020.json', 'utf8'));
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2));
@@ -31,29 +32,6 @@ const myStreet = {
   id: 'my-street',
   initial: { community: 0.3, organizations: 0.4, socialWorkers: 0.2, volunteers: 0.1, charity: 0.1 },
 };
-
-async function runBoth(page: Page, communities: number): Promise<void> {
-  await page.click('[data-testid=pm-run]');
-  await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('[data-testid=pm-cell-A]').length === n[0] &&
-      document.querySelectorAll('[data-testid=pm-cell-B]').length === n[1] &&
-      !document.querySelector<HTMLButtonElement>('[data-testid=pm-run]')!.disabled,
-    [communities, communities],
-    { timeout: 180_000 },
-  );
-}
-
-async function download(page: Page, selector: string): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...rows] = text.trim().split('\n');
-  const cols = head.split(',');
-  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i], v])));
-}
 
 async function settings(page: Page, communities: number, replicates: number): Promise<void> {
   await page.fill('[data-testid=pm-communities]', String(communities));

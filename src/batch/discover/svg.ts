@@ -6,7 +6,7 @@
  * whole range, with the quasi-p values). Pure: no Node or DOM API of its own.
  */
 import { axisBottom, axisLeft, interpolateViridis, scaleLinear } from 'd3';
-import { svgDocument, svgMarkup } from '../svgDocument.ts';
+import { svgDocument, svgHeading, svgMarkup } from '../svgDocument.ts';
 import type { Discovery } from './boxes.ts';
 import type { InputSpec } from './ensemble.ts';
 import { limitText, short } from './report.ts';
@@ -29,15 +29,7 @@ export function trajectorySvg(d: Discovery, opts: DiscoverSvgOptions, doc: Docum
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const svg = svgDocument(doc, width, height);
-  svg
-    .append('text')
-    .attr('x', margin.left)
-    .attr('y', 28)
-    .attr('font-size', 18)
-    .attr('font-weight', 'bold')
-    .text(opts.title ?? 'Peeling trajectory: coverage against density');
-  if (opts.subtitle)
-    svg.append('text').attr('x', margin.left).attr('y', 50).attr('fill', '#444').text(opts.subtitle);
+  svgHeading(svg, margin.left, opts.title ?? 'Peeling trajectory: coverage against density', opts.subtitle);
   const x = scaleLinear().domain([0, 1]).range([0, plotW]);
   const y = scaleLinear().domain([0, 1]).range([plotH, 0]);
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
@@ -185,14 +177,12 @@ export function boxSvg(
   }));
   const height = 80 + sections.reduce((h, s) => h + headH + Math.max(1, s.rows.length) * rowH + 16, 0);
   const svg = svgDocument(doc, width, height);
-  svg
-    .append('text')
-    .attr('x', 20)
-    .attr('y', 28)
-    .attr('font-size', 18)
-    .attr('font-weight', 'bold')
-    .text(opts.title ?? 'Boxes: the input conditions under which the outcome is common');
-  if (opts.subtitle) svg.append('text').attr('x', 20).attr('y', 50).attr('fill', '#444').text(opts.subtitle);
+  svgHeading(
+    svg,
+    20,
+    opts.title ?? 'Boxes: the input conditions under which the outcome is common',
+    opts.subtitle,
+  );
   let top = 80;
   for (const { box: b, rows } of sections) {
     const g = svg.append('g').attr('class', 'box').attr('transform', `translate(20,${top})`);

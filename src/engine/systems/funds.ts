@@ -1,3 +1,4 @@
+import { localGiving } from '../ops.ts';
 import type { World } from '../state.ts';
 import { grantEnds } from './takeover.ts';
 
@@ -6,9 +7,7 @@ import { grantEnds } from './takeover.ts';
  * week its last payment comes in, the projects that depended on it lose their funder (takeover.ts).
  */
 export function collectFunds(world: World): void {
-  const d = world.donors;
-  let inflow = 0;
-  for (let k = 0; k < d.used; k++) if (d.alive[k]) inflow += d.gift[k];
+  let inflow = localGiving(world);
   if (world.charity.externalWeeksLeft > 0) {
     inflow += world.charity.externalPerWeek;
     world.charity.externalWeeksLeft--;

@@ -1,18 +1,10 @@
 import { CHARITY, COMMUNITY, ORGANIZATIONS } from '../../model/elements.ts';
 import { MECHANISM_INDEX as MI } from '../mechanisms.ts';
-import { recordLink } from '../ops.ts';
+import { localGiving, recordLink } from '../ops.ts';
 import { PROJECT_FREE, PROJECT_RUNNING, type World } from '../state.ts';
 import { endProject } from './projects.ts';
 
 const TAKEOVER = MI['local-takeover'];
-
-/** Yuan a week the community's active donors give (the fund's local income). */
-export function localGiving(world: World): number {
-  const d = world.donors;
-  let giving = 0;
-  for (let k = 0; k < d.used; k++) if (d.alive[k]) giving += d.gift[k];
-  return giving;
-}
 
 /**
  * Outside funding has ended (docs/ODD.md, "Funds"): every project that depended on it (it took money
