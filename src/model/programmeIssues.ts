@@ -3,6 +3,7 @@
  * (the keys known at that path of the schema), Chinese on request (programmeMessages.ts).
  */
 import { z } from 'zod';
+import { issueLine } from './messages.ts';
 import { type ProgrammeLang, programmeMessage, translateMessage } from './programmeMessages.ts';
 import { closest } from './scenario.ts';
 
@@ -10,19 +11,22 @@ export function formatIssue(root: z.ZodType, issue: z.core.$ZodIssue, lang: Prog
   const path = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join('');
-  const sep = lang === 'zh' ? '：' : ': ';
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(root, issue.path);
     return issue.keys.map((k) => {
       const hint = closest(k, known);
       const where = path ? `${path}.${k}` : k;
-      return `${where}${sep}${programmeMessage('unknown-key', lang)}${hint ? ` (${programmeMessage('did-you-mean', lang)} "${hint}"?)` : ''}`;
+      return issueLine(
+        where,
+        `${programmeMessage('unknown-key', lang)}${hint ? ` (${programmeMessage('did-you-mean', lang)} "${hint}"?)` : ''}`,
+        lang,
+      );
     });
   }
   if (issue.code === 'invalid_union' && path === 'communities')
-    return [`communities${sep}${programmeMessage('communities-form', lang)}`];
+    return [issueLine('communities', programmeMessage('communities-form', lang), lang)];
   const message = translateMessage(issue.message, lang);
-  return [`${path || '(programme)'}${sep}${message}`];
+  return [issueLine(path || '(programme)', message, lang)];
 }
 
 function knownKeysAt(root: z.ZodType, path: PropertyKey[]): string[] {
