@@ -171,6 +171,7 @@ export function foundOrganisation(
   orgs.home[o] = home;
   orgs.foundedBy[o] = foundedBy;
   world.counters.organizations++;
+  if (world.tick >= 1) world.counters.organizationsFounded++;
   if (leader >= 0) {
     const res = world.residents;
     if (res.org[leader] >= 0) leaveOrganisation(world, leader);

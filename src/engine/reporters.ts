@@ -112,6 +112,17 @@ export const REPORTERS: readonly Reporter[] = [
     measure: (w) => w.counters.organizations,
   },
   {
+    id: 'organizationsFounded',
+    zh: '新建社会组织',
+    en: 'Organisations founded',
+    unit: 'organisations',
+    how: 'organisations founded since the run began (week 1 on), by any element, whether still open or closed since',
+    final: 'count',
+    metric: true,
+    series: false,
+    measure: (w) => w.counters.organizationsFounded,
+  },
+  {
     id: 'members',
     zh: '组织成员',
     en: 'Members',

@@ -189,6 +189,8 @@ export interface Counters {
   organisers: number;
   members: number;
   organizations: number;
+  /** Organisations founded during the run (week 1 on), by any element; closures do not lower it. */
+  organizationsFounded: number;
   donors: number;
   projectsRecruiting: number;
   projectsRunning: number;
@@ -402,6 +404,7 @@ export function emptyCounters(): Counters {
     organisers: 0,
     members: 0,
     organizations: 0,
+    organizationsFounded: 0,
     donors: 0,
     projectsRecruiting: 0,
     projectsRunning: 0,

@@ -99,6 +99,7 @@ export function recount(world: World): Recount {
     organisers: 0,
     members: 0,
     organizations: 0,
+    organizationsFounded: 0,
     donors: 0,
     projectsRecruiting: 0,
     projectsRunning: 0,
@@ -115,7 +116,10 @@ export function recount(world: World): Recount {
     if (res.org[i] >= 0) c.members++;
     if (res.served[i] !== 0) c.served++;
   }
-  for (let o = 0; o < orgs.used; o++) if (orgs.alive[o]) c.organizations++;
+  for (let o = 0; o < orgs.used; o++) {
+    if (orgs.alive[o]) c.organizations++;
+    if (orgs.founded[o] >= 1) c.organizationsFounded++;
+  }
   for (let k = 0; k < world.donors.used; k++) if (world.donors.alive[k]) c.donors++;
   const pr = world.projects;
   for (let k = 0; k < pr.used; k++) {

@@ -31,7 +31,7 @@ export function attrition(world: World): void {
 const P = PROCESS_INDEX;
 
 export function volunteerLapse(world: World): void {
-  const random = world.random.attrition;
+  const random = world.random.lapse;
   const vp = world.params.volunteers;
   const res = world.residents;
   const base = world.on[P['volunteer-lapse']]
@@ -63,7 +63,7 @@ export function volunteerLapse(world: World): void {
  * Returns how many closed.
  */
 export function organizationClosure(world: World, closedBefore = 0): number {
-  const random = world.random.attrition;
+  const random = world.random.closure;
   const op = world.params.organizations;
   const orgs = world.organizations;
   const weekly = world.on[P['organization-closure']] ? weeklyHazard(op.closureHazard) : 0;
@@ -121,7 +121,7 @@ function leaderLeaves(world: World, o: number, random: Random): boolean {
  */
 export function residentTurnover(world: World, release = true): number {
   if (!world.on[P['resident-turnover']]) return 0;
-  const random = world.random.attrition;
+  const random = world.random.turnover;
   const res = world.residents;
   const movers = drawCount(random, res.count * weeklyHazard(world.params.population.turnover));
   let closed = 0;
@@ -129,7 +129,8 @@ export function residentTurnover(world: World, release = true): number {
     const i = randomInt(random, res.count);
     const o = res.org[i];
     if (res.role[i] === ORGANISER && o >= 0 && world.organizations.leader[o] === i) {
-      if (leaderLeaves(world, o, random)) closed++;
+      // who succeeds is the closure stream's draw, so the movers' draws do not depend on who leads
+      if (leaderLeaves(world, o, world.random.closure)) closed++;
     }
     if (res.org[i] >= 0) leaveOrganisation(world, i);
     if (res.role[i] >= VOLUNTEER) lapse(world, i);
@@ -164,7 +165,7 @@ function moveIn(world: World, i: number, random: Random): void {
 
 export function donorLapse(world: World): void {
   if (!world.on[P['donor-lapse']]) return;
-  const random = world.random.attrition;
+  const random = world.random.donorLapse;
   const d = world.donors;
   const h = world.params.charity.donorLapse;
   for (let k = 0; k < d.used; k++) if (d.alive[k] && random() < h) dropDonor(world, k);

@@ -43,7 +43,15 @@ const LAG = PROCESS_INDEX['incubation-lag'];
 
 /** Channels whose actor is a resident: one pass over residents, drawing only where a chance is non-zero. */
 export function cultivateResidents(world: World): void {
-  const random = world.random.cultivation;
+  // each channel draws from its own stream (random.ts, Streams.channels)
+  const R = world.random.channels;
+  const rPeer = R[MI['peer-asks-volunteer']];
+  const rCapable = R[MI['capable-members-volunteer']];
+  const rJoin = R[MI['neighbour-joins-organization']];
+  const rDonor = R[MI['volunteer-network-donor']];
+  const rCore = R[MI['volunteer-becomes-core']];
+  const rFound = R[MI['core-volunteer-founds-organization']];
+  const rCouncil = R[MI['core-volunteer-joins-council']];
   const res = world.residents;
   const p = world.params;
   const s = world.strength;
@@ -89,13 +97,13 @@ export function cultivateResidents(world: World): void {
     const role = res.role[i];
     if (role < VOLUNTEER) {
       const k = res.volunteerNeighbours[i];
-      if (k > 0 && random() < (peer * res.willingness[i] * k * k) / (k * k + r2)) {
+      if (k > 0 && rPeer() < (peer * res.willingness[i] * k * k) / (k * k + r2)) {
         becomeVolunteer(world, i);
         recordLink(world, MI['peer-asks-volunteer'], VOLUNTEERS, VOLUNTEERS, u.volunteer, -1, i);
         continue;
       }
       const o = res.org[i];
-      if (role === PARTICIPANT && random() < capable * world.organizations.activity[o] * res.talent[i]) {
+      if (role === PARTICIPANT && rCapable() < capable * world.organizations.activity[o] * res.talent[i]) {
         becomeVolunteer(world, i);
         recordLink(
           world,
@@ -109,8 +117,8 @@ export function cultivateResidents(world: World): void {
         continue;
       }
       const m = res.memberNeighbours[i];
-      if (o < 0 && m > 0 && random() < (join * res.willingness[i] * m * m) / (m * m + r2)) {
-        const target = memberNeighbourOrganisation(world, i, random);
+      if (o < 0 && m > 0 && rJoin() < (join * res.willingness[i] * m * m) / (m * m + r2)) {
+        const target = memberNeighbourOrganisation(world, i, rJoin);
         if (target >= 0 && joinOrganisation(world, i, target)) {
           recordLink(
             world,
@@ -126,25 +134,25 @@ export function cultivateResidents(world: World): void {
       continue;
     }
     // volunteers, core volunteers and organisers bring donors through their own networks
-    if (random() < donor * (role === VOLUNTEER ? 1 : p.volunteers.coreDonorFactor)) {
-      const d = addDonor(world, drawGift(world, p.charity.giftMean, random), VOLUNTEERS);
+    if (rDonor() < donor * (role === VOLUNTEER ? 1 : p.volunteers.coreDonorFactor)) {
+      const d = addDonor(world, drawGift(world, p.charity.giftMean, rDonor), VOLUNTEERS);
       recordLink(world, MI['volunteer-network-donor'], VOLUNTEERS, CHARITY, u.donor, i, d);
     }
     if (role === VOLUNTEER) {
-      if (tick - res.since[i] >= tenureForCore && random() < core * res.talent[i]) {
+      if (tick - res.since[i] >= tenureForCore && rCore() < core * res.talent[i]) {
         becomeCore(world, i);
         recordLink(world, MI['volunteer-becomes-core'], VOLUNTEERS, VOLUNTEERS, u.core, -1, i);
       }
     } else if (role === CORE) {
-      if (random() < found * res.talent[i]) {
+      if (rFound() < found * res.talent[i]) {
         const o = foundOrganisation(
           world,
           i,
-          randomInt(random, 4),
+          randomInt(rFound, 4),
           VOLUNTEERS,
           Math.floor(i / world.buildingSize),
         );
-        const members = recruitFoundingMembers(world, o, i, random);
+        const members = recruitFoundingMembers(world, o, i, rFound);
         recordLink(
           world,
           MI['core-volunteer-founds-organization'],
@@ -154,7 +162,7 @@ export function cultivateResidents(world: World): void {
           i,
           o,
         );
-      } else if (random() < council) {
+      } else if (rCouncil() < council) {
         world.committee.links += 1;
         recordLink(world, MI['core-volunteer-joins-council'], VOLUNTEERS, COMMUNITY, u.link, i, -1);
       }
@@ -178,7 +186,7 @@ function memberNeighbourOrganisation(world: World, i: number, random: Random): n
 
 /** Organisations' activity, spending, and the sponsors they find. One pass over organisations. */
 export function cultivateOrganisations(world: World): void {
-  const random = world.random.cultivation;
+  const random = world.random.channels[MI['organization-sponsor']];
   const orgs = world.organizations;
   const p = world.params;
   const sponsor =
@@ -218,7 +226,10 @@ export function cultivateOrganisations(world: World): void {
  * organisations are few, brings in an outside professional one; either way it brings volunteers.
  */
 export function cultivateFromFunds(world: World): void {
-  const random = world.random.cultivation;
+  // the grants and where they go: grant-to-organization's stream; what each outcome does: its own
+  const random = world.random.channels[MI['grant-to-organization']];
+  const rProfessional = world.random.channels[MI['grant-brings-professional-organization']];
+  const rVolunteers = world.random.channels[MI['grant-brings-volunteers']];
   const p = world.params;
   const u = world.units;
   const size = p.charity.grantSize;
@@ -256,9 +267,9 @@ export function cultivateFromFunds(world: World): void {
       const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
       recordLink(world, MI['grant-to-organization'], CHARITY, ORGANIZATIONS, joined * u.member, -1, o, size);
     } else if (bringIn) {
-      o = foundOrganisation(world, -1, PROFESSIONAL, CHARITY, randomInt(random, world.buildings));
+      o = foundOrganisation(world, -1, PROFESSIONAL, CHARITY, randomInt(rProfessional, world.buildings));
       world.organizations.funds[o] = size;
-      const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, random);
+      const joined = recruitMembersNearHome(world, o, p.organizations.foundingSize, rProfessional);
       recordLink(
         world,
         MI['grant-brings-professional-organization'],
@@ -276,14 +287,14 @@ export function cultivateFromFunds(world: World): void {
       continue;
     }
     const vols = drawCount(
-      random,
+      rVolunteers,
       p.charity.grantVolunteers *
         (1 - world.strength[VOLUNTEERS]) *
         catalyst(world, MI['grant-brings-volunteers']) *
         world.on[MI['grant-brings-volunteers']],
     );
     for (let v = 0; v < vols; v++) {
-      const j = capableResidentOf(world, world.organizations.home[o], random, p.charity.grantVolunteerDraws);
+      const j = capableResidentOf(world, world.organizations.home[o], rVolunteers, p.charity.grantVolunteerDraws);
       if (becomeVolunteer(world, j)) {
         recordLink(world, MI['grant-brings-volunteers'], CHARITY, VOLUNTEERS, u.volunteer, -1, j);
       }
@@ -298,7 +309,8 @@ export function cultivateFromFunds(world: World): void {
  * volunteer (through the committee's contacts), raising funds.
  */
 export function cultivateFromBase(world: World): void {
-  const random = world.random.cultivation;
+  // each channel draws from its own stream (random.ts, Streams.channels)
+  const R = world.random.channels;
   const p = world.params;
   const u = world.units;
   const s = world.strength;
@@ -308,7 +320,7 @@ export function cultivateFromBase(world: World): void {
   const skill = skillFactor(world);
 
   const host = drawCount(
-    random,
+    R[MI['committee-hosts-organization']],
     p.community.hostRate *
       e[MI['committee-hosts-organization']] *
       per10k *
@@ -316,12 +328,12 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-hosts-organization']],
   );
   for (let k = 0; k < host; k++)
-    newLocalOrganisation(world, COMMUNITY, MI['committee-hosts-organization'], random);
+    newLocalOrganisation(world, COMMUNITY, MI['committee-hosts-organization'], R[MI['committee-hosts-organization']]);
   // social workers' direct channels: events a week = rate × share × organising effort × room × skill
-  // (share: 1 for recruiting volunteers, `incubateShare` and `fundraiseShare` for the others)
+  // (share: `recruitShare`, `incubateShare` and `fundraiseShare`)
   const direct = (mechanism: number, share: number, room: number) =>
     drawCount(
-      random,
+      R[mechanism],
       p.socialWorkers.directRate * share * e[mechanism] * per10k * room * skill * on[mechanism],
     );
   const incubate = direct(
@@ -332,30 +344,52 @@ export function cultivateFromBase(world: World): void {
   const lag = on[LAG] ? p.socialWorkers.incubationWeeks : 0;
   for (let k = 0; k < incubate; k++) {
     if (lag === 0)
-      newLocalOrganisation(world, SOCIAL_WORKERS, MI['social-worker-incubates-organization'], random);
+      newLocalOrganisation(
+        world,
+        SOCIAL_WORKERS,
+        MI['social-worker-incubates-organization'],
+        R[MI['social-worker-incubates-organization']],
+      );
     else schedule(world, PIPELINE_INCUBATION, SOCIAL_WORKERS, world.tick + lag);
   }
 
   const mobilise = drawCount(
-    random,
+    R[MI['committee-mobilises-volunteer']],
     p.community.mobiliseRate *
       e[MI['committee-mobilises-volunteer']] *
       per10k *
       (1 - s[VOLUNTEERS]) *
       on[MI['committee-mobilises-volunteer']],
   );
-  askResidents(world, mobilise, COMMUNITY, MI['committee-mobilises-volunteer'], random);
-  const recruit = direct(MI['social-worker-recruits-volunteer'], 1, 1 - s[VOLUNTEERS]);
+  askResidents(
+    world,
+    mobilise,
+    COMMUNITY,
+    MI['committee-mobilises-volunteer'],
+    R[MI['committee-mobilises-volunteer']],
+  );
+  const recruit = direct(
+    MI['social-worker-recruits-volunteer'],
+    p.socialWorkers.recruitShare,
+    1 - s[VOLUNTEERS],
+  );
   // the committee knows its residents: social workers asking through its contacts are heard more
   const contacts = on[CONTACTS] ? 1 + p.community.contactsLift * s[COMMUNITY] : 1;
-  askResidents(world, recruit, SOCIAL_WORKERS, MI['social-worker-recruits-volunteer'], random, contacts);
+  askResidents(
+    world,
+    recruit,
+    SOCIAL_WORKERS,
+    MI['social-worker-recruits-volunteer'],
+    R[MI['social-worker-recruits-volunteer']],
+    contacts,
+  );
 
   // the share of the staff's time on introducing, × 3 (the committee's channels): introduceRate is
   // the rate per partner link when a third of the staff's time goes to it
   const linkingShare =
     e[MI['committee-introduces-resources']] / Math.max(1e-9, world.committee.staff / per10k);
   const introduce = drawCount(
-    random,
+    R[MI['committee-introduces-resources']],
     p.community.introduceRate *
       world.committee.links *
       3 *
@@ -364,14 +398,14 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-introduces-resources']],
   );
   for (let k = 0; k < introduce; k++) {
-    const d = addDonor(world, drawGift(world, p.charity.enterpriseGift, random), COMMUNITY);
+    const d = addDonor(world, drawGift(world, p.charity.enterpriseGift, R[MI['committee-introduces-resources']]), COMMUNITY);
     recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
   }
   const raise = direct(MI['social-worker-raises-funds'], p.socialWorkers.fundraiseShare, 1 - s[CHARITY]);
   for (let k = 0; k < raise; k++) {
     const d = addDonor(
       world,
-      drawGift(world, p.charity.giftMean * p.charity.raisedGiftFactor, random),
+      drawGift(world, p.charity.giftMean * p.charity.raisedGiftFactor, R[MI['social-worker-raises-funds']]),
       SOCIAL_WORKERS,
     );
     recordLink(world, MI['social-worker-raises-funds'], SOCIAL_WORKERS, CHARITY, u.donor, -1, d);

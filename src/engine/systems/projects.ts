@@ -39,12 +39,12 @@ const TERMS = PROCESS_INDEX['project-budget-terms'];
  * leaves developed elements behind. Flows name the element that supplied or pulled in each part.
  */
 export function runProjects(world: World): void {
-  const random = world.random.projects;
-  startProjects(world, random);
+  const { projectStarts, projectTeams, projectDelivery } = world.random;
+  startProjects(world, projectStarts);
   const pr = world.projects;
   for (let k = 0; k < pr.used; k++) {
-    if (pr.phase[k] === PROJECT_RECRUITING) assemble(world, k, random);
-    else if (pr.phase[k] === PROJECT_RUNNING) deliver(world, k, random);
+    if (pr.phase[k] === PROJECT_RECRUITING) assemble(world, k, projectTeams);
+    else if (pr.phase[k] === PROJECT_RUNNING) deliver(world, k, projectDelivery);
   }
 }
 

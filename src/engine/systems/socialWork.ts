@@ -131,7 +131,8 @@ function completeDue(world: World): void {
     q.kind[k] = q.kind[q.count];
     q.by[k] = q.by[q.count];
     if (kind === PIPELINE_INCUBATION) {
-      newLocalOrganisation(world, by, MI['social-worker-incubates-organization'], random);
+      const m = MI['social-worker-incubates-organization'];
+      newLocalOrganisation(world, by, m, world.random.channels[m]);
     } else if (kind === PIPELINE_TRAINING) {
       joinTeam(sw.local, p.paraFte, p.paraSkill);
       recordLink(

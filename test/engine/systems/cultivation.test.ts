@@ -90,7 +90,7 @@ describe('cultivation (联中动)', () => {
     const trials = 400;
     for (let t = 0; t < trials; t++) {
       const { w } = communityWithOrganisation(quiet({ organizations: { capableToVolunteer: 1 } }), 0.5);
-      w.random.cultivation = seeded(t);
+      w.random.channels[MI['capable-members-volunteer']] = seeded(t);
       cultivateResidents(w);
       if (w.residents.role[10] === VOLUNTEER) converted++;
     }
@@ -249,7 +249,7 @@ describe('cultivation (联中动)', () => {
   });
 });
 
-function seeded(n: number): World['random']['cultivation'] {
+function seeded(n: number): World['random']['projectTeams'] {
   // a tiny deterministic generator, so the trials above are independent of the world's streams
   let s = (n * 2654435761 + 1) >>> 0;
   return () => {
