@@ -41,7 +41,8 @@ for (let seed = 1; seed <= seeds; seed++) {
   for (let k = 0; k < d.used; k++) {
     if (!d.alive[k]) continue;
     allGiving += d.gift[k] / seeds;
-    if (d.recruitedBy[k] === COMMUNITY || d.recruitedBy[k] === SOCIAL_WORKERS) baseGiving += d.gift[k] / seeds;
+    if (d.recruitedBy[k] === COMMUNITY || d.recruitedBy[k] === SOCIAL_WORKERS)
+      baseGiving += d.gift[k] / seeds;
   }
   volunteerShare += (sim.world.counters.volunteers + sim.world.counters.cores) / 15000 / seeds;
 }

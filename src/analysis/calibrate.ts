@@ -188,11 +188,11 @@ export async function calibrate(
       return v;
     };
     const start = specs.map((p) => (p.max > p.min ? (values[p.path] - p.min) / (p.max - p.min) : 0));
-    // a stage that re-runs the communities but does not move the measurement model refits it at
-    // every evaluation on the new respondents (profiles it out), so the two are not fitted against
-    // each other's stale values
-    const measurement = targets.parameters.filter((p) => isMeasurement(p.path));
-    const profile = plan.simulates && measurement.length > 0 && !plan.parameters.some(isMeasurement);
+    // a stage that re-runs the communities but does not move the free parameters that only re-score
+    // (the measurement model, survey thresholds) refits them at every evaluation on the new
+    // respondents (profiles them out), so the two are not fitted against each other's stale values
+    const measurement = targets.parameters.filter((p) => isThreshold(p.path));
+    const profile = plan.simulates && measurement.length > 0 && !plan.parameters.some(isThreshold);
     const profiled = new Map<string, Record<string, number>>();
     const evaluate = async (x: number[]) => {
       let v = toValues(x);

@@ -110,7 +110,9 @@ describe('targets files', () => {
 
 describe('calibrate', () => {
   it('recovers known parameters from a target the model itself produced', async () => {
-    const file = small();
+    // eight weeks rather than four: over four weeks social workers' coverage is a staircase in
+    // targetFocus with steps of about 4.5 points, and recovery within 3 points is then luck
+    const file = { ...small(), ticks: 8 };
     const truth = { 'parameters.socialWorkers.targetFocus': 0.45, 'parameters.survey.anxiety': 0.35 };
     const scenario = withValues(file, truth);
     const seeds = [1, 2, 3];

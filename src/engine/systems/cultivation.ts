@@ -294,7 +294,12 @@ export function cultivateFromFunds(world: World): void {
         world.on[MI['grant-brings-volunteers']],
     );
     for (let v = 0; v < vols; v++) {
-      const j = capableResidentOf(world, world.organizations.home[o], rVolunteers, p.charity.grantVolunteerDraws);
+      const j = capableResidentOf(
+        world,
+        world.organizations.home[o],
+        rVolunteers,
+        p.charity.grantVolunteerDraws,
+      );
       if (becomeVolunteer(world, j)) {
         recordLink(world, MI['grant-brings-volunteers'], CHARITY, VOLUNTEERS, u.volunteer, -1, j);
       }
@@ -328,7 +333,12 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-hosts-organization']],
   );
   for (let k = 0; k < host; k++)
-    newLocalOrganisation(world, COMMUNITY, MI['committee-hosts-organization'], R[MI['committee-hosts-organization']]);
+    newLocalOrganisation(
+      world,
+      COMMUNITY,
+      MI['committee-hosts-organization'],
+      R[MI['committee-hosts-organization']],
+    );
   // social workers' direct channels: events a week = rate × share × organising effort × room × skill
   // (share: `recruitShare`, `incubateShare` and `fundraiseShare`)
   const direct = (mechanism: number, share: number, room: number) =>
@@ -398,7 +408,11 @@ export function cultivateFromBase(world: World): void {
       on[MI['committee-introduces-resources']],
   );
   for (let k = 0; k < introduce; k++) {
-    const d = addDonor(world, drawGift(world, p.charity.enterpriseGift, R[MI['committee-introduces-resources']]), COMMUNITY);
+    const d = addDonor(
+      world,
+      drawGift(world, p.charity.enterpriseGift, R[MI['committee-introduces-resources']]),
+      COMMUNITY,
+    );
     recordLink(world, MI['committee-introduces-resources'], COMMUNITY, CHARITY, u.donor, -1, d);
   }
   const raise = direct(MI['social-worker-raises-funds'], p.socialWorkers.fundraiseShare, 1 - s[CHARITY]);

@@ -113,7 +113,6 @@ function countPending(world: World, kind: number): number {
 
 /** Everything in the pipeline due by this week takes effect; the queue is compacted in place. */
 function completeDue(world: World): void {
-  const random = world.random.socialWork;
   const sw = world.socialWorkers;
   const p = world.params.socialWorkers;
   let k = 0;
