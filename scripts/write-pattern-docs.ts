@@ -1,12 +1,12 @@
 /**
  * Runs the whole pattern battery and writes its table into docs/validation.md, between the
- * `patterns:begin` and `patterns:end` markers. `npm run docs:patterns [-- seeds]` (default 20).
+ * `patterns:begin` and `patterns:end` markers. `npm run docs:patterns [-- seeds]` (default 100).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { battery } from '../src/analysis/patterns/index.ts';
 import { loadPresets, patternTableMarkdown, runBattery } from '../src/cli/patterns.ts';
 
-const seeds = Number(process.argv[2] ?? 20);
+const seeds = Number(process.argv[2] ?? 100);
 const file = new URL('../docs/validation.md', import.meta.url);
 const BEGIN = '<!-- patterns:begin -->';
 const END = '<!-- patterns:end -->';
