@@ -8,15 +8,18 @@ const read = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../docs/examples/${name}.json`, import.meta.url), 'utf8'));
 const teaching = readFileSync(new URL('../../docs/teaching.md', import.meta.url), 'utf8');
 
-/** Running projects at the given weeks of one run (the `projectsRunning` column of series.csv). */
-function running(file: unknown, weeks: number[]): number[] {
+/** The weekly series of one run (the columns of series.csv, e.g. `projectsRunning`, `fund`). */
+function series(file: unknown): Record<string, ArrayLike<number>> {
   const v = validateScenario(file);
   if (!v.ok) throw new Error(v.errors.join('; '));
   const sim = new Simulation(v.scenario);
   while (!sim.done) sim.step();
-  const col = sim.record().series.projectsRunning;
-  return weeks.map((w) => col[w]);
+  return sim.record().series;
 }
+const at = (col: ArrayLike<number>, weeks: number[]): number[] => weeks.map((w) => col[w]);
+/** The guide's text with every run of whitespace (line breaks included) made one space. */
+const flat = teaching.replace(/\s+/g, ' ');
+const yuan = (x: number): string => Math.round(x).toLocaleString('en-GB');
 
 describe('docs/teaching.md, exercise 6 (when the grant ends)', () => {
   const lesson = lessonById('grant-ends')!;
@@ -33,27 +36,37 @@ describe('docs/teaching.md, exercise 6 (when the grant ends)', () => {
         expect(doc[key], `${file}.${key}`).toEqual(app[key]);
     });
 
-  it('shows the running projects the guide prints for seed 1 (the funding cliff)', () => {
+  it('shows the running projects and the fund the guide prints for seed 1 (the funding cliff)', () => {
     const weeks = [52, 60, 80, 104];
-    const grant = running(read('charity-led-grant'), weeks);
-    const ended = running(read('charity-led-grant-ends'), weeks);
-    expect(teaching).toContain(
-      `with the grant ${grant[0]} at week 52, ${grant[1]} at week 60, ${grant[3]} at week 104`,
+    const grant = series(read('charity-led-grant'));
+    const ended = series(read('charity-led-grant-ends'));
+    const [g52, g60, g80, g104] = at(grant.projectsRunning, weeks);
+    const [e52, e60, e80, e104] = at(ended.projectsRunning, weeks);
+    expect(flat).toContain(
+      `with the grant ${g52} at week 52, ${g60} at week 60, ${g80} at week 80, ${g104} at week 104`,
     );
-    expect(teaching).toContain(
-      `grant ended ${ended[0]} at week 52, ${ended[1]} at weeks 60 and 80, ${ended[3]} at week 104`,
+    expect(flat).toContain(
+      `with the grant ended ${e52} at week 52, ${e60} at week 60, ${e80} at week 80, ${e104} at week 104`,
     );
-    expect(ended[1]).toBe(ended[2]);
-    expect(ended[3]).toBeLessThan(grant[3]);
+    // the cliff: fewer projects running at the end once the grant has ended
+    expect(e104).toBeLessThan(g104);
+    const fundGrant = grant.fund[53];
+    const fundEnded = ended.fund[53];
+    expect(flat).toContain(
+      `The fund held ${yuan(fundGrant)} yuan at week 53 with the grant and ${yuan(fundEnded)} with the grant ended`,
+    );
+    expect(fundEnded).toBeLessThan(fundGrant);
   });
 
-  it('shows what the guide prints with local-takeover knocked out (no one carries the project on)', () => {
+  it('shows what the guide prints with local-takeover knocked out (no one carries the projects on)', () => {
     const file = { ...(read('charity-led-grant-ends') as object), knockouts: ['local-takeover'] };
-    const [w53, w60, w80, w104] = running(file, [53, 60, 80, 104]);
-    // the guide's wording, whatever its line breaks
-    expect(teaching.replace(/\s+/g, ' ')).toContain(
+    const cut = series(file);
+    const [w53, w60, w80, w104] = at(cut.projectsRunning, [53, 60, 80, 104]);
+    expect(flat).toContain(
       `${w53} running projects at week 53, ${w60} at week 60, ${w80} at week 80, ${w104} at week 104`,
     );
-    expect(w53).toBeLessThan(running(read('charity-led-grant-ends'), [53])[0]);
+    // local money carried on projects that the knock-out ends with the grant
+    expect(w53).toBeLessThan(series(read('charity-led-grant-ends')).projectsRunning[53]);
+    expect(flat).toContain(`which held ${yuan(cut.fund[53])} yuan at week 53`);
   });
 });
