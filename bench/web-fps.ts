@@ -1,6 +1,8 @@
 /**
- * Frame rate of the web app while playing, in headless Chromium: `npm run bench:web`.
- * Builds the app, plays a scenario with 10,000 and then 100,000 residents at 10 weeks/s, and prints
+ * Frame rate of the web app while playing, and its cost while idle, in headless Chromium: `npm run bench:web`.
+ * Builds the app, loads a scenario with 10,000 and then 100,000 residents and, before playing, measures
+ * the idle page for as long as it then plays: frames the player drew, the renderer's CPU time (Chrome's
+ * ProcessTime) and its main thread's busy time. Then plays at 10 weeks/s and prints
  * frames/s, the longest gap between frames, and the time per frame spent in each view (measured in
  * the page by the player) and by the browser itself (Chrome's own counters: script, style, layout).
  * Options: --residents 10000,100000  --seconds 5  --width 1600 --height 1000
@@ -67,6 +69,17 @@ try {
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
+    const metric = (list: { metrics: Array<{ name: string; value: number }> }, name: string) =>
+      list.metrics.find((x) => x.name === name)?.value ?? 0;
+    // idle: loaded, not playing, after a second to settle
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => (window as unknown as Wushe).wushe.resetTimings());
+    const idle0 = await cdp.send('Performance.getMetrics');
+    await page.waitForTimeout(seconds * 1000);
+    const idle1 = await cdp.send('Performance.getMetrics');
+    const idleFrames = (await page.evaluate(() => (window as unknown as Wushe).wushe.timings())).frames;
+    const idleSpan = metric(idle1, 'Timestamp') - metric(idle0, 'Timestamp');
+    const perSecond = (k: string) => ((metric(idle1, k) - metric(idle0, k)) * 1000) / idleSpan;
     await page.selectOption('[data-testid=speed]', '10');
     await page.click('[data-testid=play]');
     await page.waitForTimeout(1000);
@@ -76,9 +89,13 @@ try {
     const after = await cdp.send('Performance.getMetrics');
     const t = await page.evaluate(() => (window as unknown as Wushe).wushe.timings());
     await page.click('[data-testid=pause]').catch(() => undefined);
-    const metric = (list: typeof before, name: string) =>
-      list.metrics.find((x) => x.name === name)?.value ?? 0;
     const perFrame = (x: number) => (x / Math.max(1, t.frames)).toFixed(2);
+    console.log(
+      `${residents.toLocaleString('en-US')} residents (${width}×${height}) idle: ` +
+        `${(idleFrames / idleSpan).toFixed(1)} frames/s drawn by the player, ` +
+        `renderer CPU ${(perSecond('ProcessTime') / 10).toFixed(2)} %, ` +
+        `main thread busy ${perSecond('TaskDuration').toFixed(1)} ms/s (script ${perSecond('ScriptDuration').toFixed(1)} ms/s)`,
+    );
     console.log(
       `${residents.toLocaleString('en-US')} residents (${width}×${height}): ${m.fps.toFixed(1)} frames/s, ` +
         `longest frame gap ${m.maxGapMs.toFixed(0)} ms, ${m.weeks} weeks in ${seconds} s`,
