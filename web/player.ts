@@ -32,8 +32,12 @@ export interface View {
   refresh?(run: RunState): void;
   /** The language changed. */
   relabel?(run: RunState): void;
-  /** Called on every animation frame. */
-  frame?(now: number): void;
+  /**
+   * Called on each animation frame while the player runs its loop; returns true while the view still
+   * animates and needs another frame. The loop stops when nothing needs it, so a view that starts an
+   * animation outside `frame` does so in one of the calls above (the player runs a frame after each).
+   */
+  frame?(now: number): boolean;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
@@ -77,25 +81,27 @@ export class Player {
           const { view } = this.views.find((v) => v.name === name)!;
           const run = this.run;
           this.timed(name, () => (view.refresh ? view.refresh(run) : view.update?.(run, run.snapshot)));
+          this.wake();
         }
       }
     },
     { rootMargin: '200px' },
   );
-  /** Milliseconds spent in each view (update + frame) since the last `resetTimings`, and frames counted. */
+  /** Milliseconds spent in each view (update + frame) since the last `resetTimings`, and frames run. */
   readonly timings: Record<string, number> = {};
   frames = 0;
   private generation = 0;
   private inFlight = false;
   private due = 0;
   private lastFrame = 0;
+  /** The pending requestAnimationFrame, 0 when the loop is stopped. */
+  private scheduled = 0;
   private readonly stateListeners: Array<() => void> = [];
 
   constructor(private readonly onError: (title: 'errorScenario' | 'errorWorker', lines: string[]) => void) {
     const worker = new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('error', (e) => onError('errorWorker', [e.message]));
     this.api = Comlink.wrap<SimApi>(worker);
-    requestAnimationFrame(this.frame);
   }
 
   /** Adds a view; with `el`, the view skips updates while playing as long as `el` is out of sight. */
@@ -114,10 +120,11 @@ export class Player {
     this.frames = 0;
   }
 
-  private timed(name: string, f: () => void): void {
+  private timed<T>(name: string, f: () => T): T {
     const t0 = performance.now();
-    f();
+    const out = f();
     this.timings[name] += performance.now() - t0;
+    return out;
   }
 
   onStateChange(f: () => void): void {
@@ -160,6 +167,7 @@ export class Player {
 
   relabel(): void {
     if (this.run) for (const { view } of this.views) view.relabel?.(this.run);
+    this.wake();
   }
 
   play(): void {
@@ -249,9 +257,20 @@ export class Player {
 
   private changed(): void {
     for (const f of this.stateListeners) f();
+    this.wake();
   }
 
+  /** Starts the frame loop unless it is running; it stops by itself when nothing needs frames. */
+  private wake(): void {
+    if (!this.scheduled) this.scheduled = requestAnimationFrame(this.frame);
+  }
+
+  /**
+   * One frame: paces the weeks while playing and lets the views animate. Another frame follows only
+   * while playing or while a view still animates, so an idle page draws nothing.
+   */
   private readonly frame = (now: number): void => {
+    this.scheduled = 0;
     const dt = Math.min(250, now - (this.lastFrame || now));
     this.lastFrame = now;
     if (this.playing && this.run && !this.run.done) {
@@ -263,7 +282,10 @@ export class Player {
       }
     }
     this.frames++;
-    for (const { name, view } of this.views) if (view.frame) this.timed(name, () => view.frame!(now));
-    requestAnimationFrame(this.frame);
+    let animating = false;
+    for (const { name, view } of this.views)
+      if (view.frame && this.timed(name, () => view.frame!(now))) animating = true;
+    if (this.playing || animating) this.wake();
+    else this.lastFrame = 0;
   };
 }

@@ -20,6 +20,8 @@ type Wushe = {
   wushe: {
     summary(): { final: { strength: Record<string, number> }; pathway: { mode: string } } | undefined;
     file(): ScenarioFile;
+    timings(): { frames: number };
+    resetTimings(): void;
   };
 };
 
@@ -98,6 +100,59 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
     await page.click('[data-testid=reset]');
     await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
     expect(await page.locator('[data-testid=event-log] li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs its frame loop only while playing or animating: an idle page draws no frames', async () => {
+    const { page, errors } = await open();
+    /** Frames the player ran over the next `ms` milliseconds. */
+    const framesOver = async (ms: number) => {
+      await page.evaluate(() => (window as unknown as Wushe).wushe.resetTimings());
+      await page.waitForTimeout(ms);
+      return page.evaluate(() => (window as unknown as Wushe).wushe.timings().frames);
+    };
+    // dots leave over 0.7 s and fly for 1.1 s, rings pulse for 0.9 s: 2.5 s is enough to settle
+    const SETTLE = 2500;
+    const drawn = () =>
+      page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('canvas.linkage-particles')!;
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let k = 3; k < data.length; k += 4) if (data[k]) return true;
+        return false;
+      });
+    await page.waitForTimeout(500);
+    expect(await framesOver(1000)).toBeLessThanOrEqual(1);
+    await page.click('[data-testid=play]');
+    expect(await framesOver(1000)).toBeGreaterThan(10);
+    await page.click('[data-testid=pause]');
+    await page.waitForTimeout(SETTLE);
+    expect(await framesOver(1000)).toBeLessThanOrEqual(1);
+    expect(await drawn()).toBe(false);
+    // a step sends dots along the links: frames run until they land, and the canvas is left clear
+    const paused = await tick(page);
+    await page.evaluate(() => (window as unknown as Wushe).wushe.resetTimings());
+    await page.click('[data-testid=step]');
+    await page.waitForFunction(
+      (t) => Number(document.querySelector('[data-testid=tick]')?.textContent) === t + 1,
+      paused,
+    );
+    let seen = false;
+    for (let k = 0; k < 10 && !seen; k++) {
+      seen = await drawn();
+      await page.waitForTimeout(100);
+    }
+    expect(seen).toBe(true);
+    await page.waitForTimeout(SETTLE);
+    expect(await page.evaluate(() => (window as unknown as Wushe).wushe.timings().frames)).toBeGreaterThan(
+      30,
+    );
+    expect(await drawn()).toBe(false);
+    expect(await framesOver(1000)).toBeLessThanOrEqual(1);
+    // a language switch redraws once and stops again
+    await page.click('[data-testid=lang]');
+    await page.waitForTimeout(300);
+    expect(await framesOver(1000)).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
     await page.close();
   });

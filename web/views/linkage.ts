@@ -352,8 +352,8 @@ export function linkageView(): { section: HTMLElement; view: View } {
     return { circles, boxes };
   }
 
-  function frame(now: number): void {
-    particles.frame(now, obstacles);
+  function frame(now: number): boolean {
+    return particles.frame(now, obstacles);
   }
 
   body.append(h('div', { class: 'linkage-box' }, svg, overlay));

@@ -96,7 +96,8 @@ export class ParticleLayer {
     this.pulses.clear();
   }
 
-  frame(now: number, obstacles: () => Obstacles): void {
+  /** Draws the frame at `now`; true while dots or rings are in flight or waiting to leave. */
+  frame(now: number, obstacles: () => Obstacles): boolean {
     this.advance(now);
     const { ctx, canvas } = this;
     if (!this.live && !this.pulses.size) {
@@ -105,7 +106,7 @@ export class ParticleLayer {
         ctx.clearRect(0, 0, canvas.width, canvas.height);
         this.clear = true;
       }
-      return;
+      return this.queued > 0;
     }
     const k = canvas.width / this.width;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -117,6 +118,7 @@ export class ParticleLayer {
     this.drawDots(now);
     ctx.restore();
     this.clear = false;
+    return true;
   }
 
   /** Due dots start flying (the rest wait, compacted in place); finished dots and rings end. */
