@@ -1,10 +1,15 @@
 /**
  * `npx tsx scripts/programme-checks.ts [seeds] [part]`: the measurements behind docs/programme.md,
- * on programmes/hubei-2020.json (part `survey`, `rules` or `all`). Nothing is typed in.
+ * on programmes/hubei-2020.json (part `survey`, `draws`, `rules` or `all`). Nothing is typed in.
  *
  * - survey: the Hubei virtual survey (618 respondents) at the end of the funded year, on the
  *   programme's 35 communities and on the 32 communities of scenarios/hubei-2020.json, against the
  *   published figures; mean [95% interval] over `seeds` seeds.
+ * - draws: the same survey of the programme as shipped with its 35 communities drawn anew (the
+ *   programme's `seed` draws them once, and every replicate keeps them): per draw the mean
+ *   community size and a few figures over the same `seeds` replicate seeds, to see how much of a
+ *   difference from the scenario's survey (which draws its communities anew for each seed) is the
+ *   draw of communities.
  * - rules: the programme under each allocation rule and with no money at all (budget 0), on the
  *   same replicate seeds (common random numbers), on the worker pool: residents improved, cost per
  *   resident improved and per additional resident improved (paired with the no-money design), full
@@ -88,6 +93,34 @@ function survey(): void {
     );
 }
 
+function draws(): void {
+  const base = loadProgramme(FILE, ['weeks=52']).programme;
+  const seeds = Array.from({ length: SEEDS }, (_, k) => base.seed + k);
+  console.log(
+    `\n### The programme's survey with its communities drawn anew (${SEEDS} replicate seeds each, ${HUBEI_2020.n} respondents)\n`,
+  );
+  console.log(
+    '| communities drawn with seed | mean residents | served by social workers | improved: anxiety | improved: sleep | improved: socialRelations |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  const anxiety: number[] = [];
+  for (const draw of [base.seed, 1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+    const { programme } = loadProgramme(FILE, ['weeks=52', `seed=${draw}`]);
+    const residents = programme.members.reduce((a, m) => a + m.residents, 0) / programme.members.length;
+    const s = summarise(seeds.map((x) => surveyProgramme(programme, x, HUBEI_2020.n)));
+    const cell = (a: { mean: number; low: number; high: number }) =>
+      `${pct(a.mean)} [${pct(a.low)}, ${pct(a.high)}]`;
+    anxiety.push(s.improved.anxiety.mean);
+    console.log(
+      `| ${draw}${draw === base.seed ? ' (as shipped)' : ''} | ${num(residents)} | ${cell(s.coverage.socialWorkers)} | ${cell(s.improved.anxiety)} | ${cell(s.improved.sleep)} | ${cell(s.improved.socialRelations)} |`,
+    );
+  }
+  const mean = anxiety.reduce((a, b) => a + b, 0) / anxiety.length;
+  console.log(
+    `\nanxiety over the ${anxiety.length} draws: mean ${pct(mean)}, from ${pct(Math.min(...anxiety))} to ${pct(Math.max(...anxiety))}`,
+  );
+}
+
 async function rules(): Promise<void> {
   const designs: [string, string[]][] = [
     ['no money (budget 0)', ['budget=0']],
@@ -160,4 +193,5 @@ async function rules(): Promise<void> {
 }
 
 if (PART === 'all' || PART === 'survey') survey();
+if (PART === 'all' || PART === 'draws') draws();
 if (PART === 'all' || PART === 'rules') await rules();
