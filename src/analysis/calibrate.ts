@@ -207,7 +207,10 @@ export async function calibrate(
           });
           return w;
         };
-        const scored = (w: Record<string, number>) => summaryOf(rows, seeds, thresholdsOf(w));
+        // the thresholds not being profiled stay the scenario's
+        const fixed = scenario.parameters.survey as Record<Indicator, number>;
+        const scored = (w: Record<string, number>) =>
+          summaryOf(rows, seeds, { ...fixed, ...thresholdsOf(w) });
         const start = measurement.map((p) => (p.max > p.min ? (v[p.path] - p.min) / (p.max - p.min) : 0));
         const best = await nelderMead((y) => objective(scored(at(y)), targets), start, {
           maxEvaluations: PROFILE_EVALUATIONS,

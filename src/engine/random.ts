@@ -11,9 +11,10 @@ export type Random = () => number;
  *
  * The cultivation channels (联中动) each draw from a stream of their own, `channels[m]` for
  * mechanism m, and a channel knocked out still makes the draws that decide how many events it has:
- * switching one channel off then leaves every other channel's draws where they were, and the runs
- * with and without it differ by what the channel did and what followed from it, not by a reshuffle
- * of everyone's random numbers (synchronised common random numbers; docs/ODD.md, "Stochasticity").
+ * switching one channel off then leaves the other channels' draws where they were for as long as
+ * the two runs have the same people open to them, and the runs with and without it differ by what
+ * the channel did and what followed from it, not by a reshuffle of everyone's random numbers
+ * (synchronised common random numbers; docs/ODD.md, "Stochasticity").
  */
 export interface Streams {
   network: Random;
@@ -25,7 +26,7 @@ export interface Streams {
   projectTeams: Random;
   projectDelivery: Random;
   services: Random;
-  /** Attrition in four streams, one per process, for the same reason as `channels`. */
+  /** Attrition in four streams, for the same reason as `channels` (`closure` also draws a leader's successor). */
   lapse: Random;
   closure: Random;
   turnover: Random;

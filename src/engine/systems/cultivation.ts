@@ -97,13 +97,19 @@ export function cultivateResidents(world: World): void {
     const role = res.role[i];
     if (role < VOLUNTEER) {
       const k = res.volunteerNeighbours[i];
-      if (k > 0 && rPeer() < (peer * res.willingness[i] * k * k) / (k * k + r2)) {
+      const o = res.org[i];
+      const m = res.memberNeighbours[i];
+      // each channel the resident is open to draws before any decides, so that one channel firing
+      // (or being knocked out) does not skip another's draw
+      const uPeer = k > 0 ? rPeer() : 1;
+      const uCapable = role === PARTICIPANT ? rCapable() : 1;
+      const uJoin = o < 0 && m > 0 ? rJoin() : 1;
+      if (uPeer < (peer * res.willingness[i] * k * k) / (k * k + r2)) {
         becomeVolunteer(world, i);
         recordLink(world, MI['peer-asks-volunteer'], VOLUNTEERS, VOLUNTEERS, u.volunteer, -1, i);
         continue;
       }
-      const o = res.org[i];
-      if (role === PARTICIPANT && rCapable() < capable * world.organizations.activity[o] * res.talent[i]) {
+      if (role === PARTICIPANT && uCapable < capable * world.organizations.activity[o] * res.talent[i]) {
         becomeVolunteer(world, i);
         recordLink(
           world,
@@ -116,8 +122,7 @@ export function cultivateResidents(world: World): void {
         );
         continue;
       }
-      const m = res.memberNeighbours[i];
-      if (o < 0 && m > 0 && rJoin() < (join * res.willingness[i] * m * m) / (m * m + r2)) {
+      if (o < 0 && m > 0 && uJoin < (join * res.willingness[i] * m * m) / (m * m + r2)) {
         const target = memberNeighbourOrganisation(world, i, rJoin);
         if (target >= 0 && joinOrganisation(world, i, target)) {
           recordLink(
@@ -144,7 +149,9 @@ export function cultivateResidents(world: World): void {
         recordLink(world, MI['volunteer-becomes-core'], VOLUNTEERS, VOLUNTEERS, u.core, -1, i);
       }
     } else if (role === CORE) {
-      if (rFound() < found * res.talent[i]) {
+      const uFound = rFound();
+      const uCouncil = rCouncil();
+      if (uFound < found * res.talent[i]) {
         const o = foundOrganisation(
           world,
           i,
@@ -162,7 +169,7 @@ export function cultivateResidents(world: World): void {
           i,
           o,
         );
-      } else if (rCouncil() < council) {
+      } else if (uCouncil < council) {
         world.committee.links += 1;
         recordLink(world, MI['core-volunteer-joins-council'], VOLUNTEERS, COMMUNITY, u.link, i, -1);
       }

@@ -19,7 +19,6 @@ import { joinTeam, leaveTeam, refreshTeam } from '../team.ts';
  * pipeline (incubations, trainings, refilled committee posts).
  */
 export function socialWork(world: World): void {
-  const random = world.random.socialWork;
   const sw = world.socialWorkers;
   const p = world.params.socialWorkers;
   const on = world.on;
@@ -31,7 +30,9 @@ export function socialWork(world: World): void {
     sw.contractLeft--;
     if (sw.contractLeft <= 0) {
       const fte = sw.stationed.fte;
-      if (on[MI['committee-renews-contract']] && random() < p.renewalChance) {
+      // the renewal draws from its own stream, also when knocked out (random.ts, Streams.channels)
+      const renew = world.random.channels[MI['committee-renews-contract']]();
+      if (on[MI['committee-renews-contract']] && renew < p.renewalChance) {
         sw.contractLeft = p.contractWeeks;
         recordLink(world, MI['committee-renews-contract'], COMMUNITY, SOCIAL_WORKERS, 0, -1, -1);
       } else if (on[MI['local-takeover']] && world.charity.fund >= fte * cost * p.buyReserveWeeks) {
@@ -69,6 +70,7 @@ export function socialWork(world: World): void {
 
   // training local para-professionals from committee staff and core volunteers
   if (on[MI['social-worker-trains-para-professional']] && sw.fte > 0) {
+    const random = world.random.channels[MI['social-worker-trains-para-professional']];
     const pending = countPending(world, PIPELINE_TRAINING);
     const candidates = world.committee.staff + world.counters.cores;
     // trainees come from committee staff and core volunteers not yet trained, and only while the
