@@ -34,7 +34,7 @@ async function runJson(args: string[], here = true): Promise<CliRun> {
 describe('wushe run (real engine)', { timeout: 120_000 }, () => {
   it('--knockout switches a mechanism off (repeatable, added to --set knockouts)', async () => {
     const flows = async (args: string[]) =>
-      // 1,000 residents: in the file's 200 a month may bring no such event at all
+      // 1,000 residents: in the file’s 200, thirty weeks may bring no such event at all
       (
         JSON.parse((await runJson(['--ticks', '30', '--set', 'residents=1000', ...args])).stdout).flows as {
           mechanism: string;
