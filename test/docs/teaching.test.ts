@@ -70,3 +70,30 @@ describe('docs/teaching.md, exercise 6 (when the grant ends)', () => {
     expect(flat).toContain(`which held ${yuan(cut.fund[53])} yuan at week 53`);
   });
 });
+
+describe('docs/teaching.md, exercise 1 (the social workers’ contract)', () => {
+  const scenario = (name: string): unknown =>
+    JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8'));
+
+  for (const preset of ['organization-led', 'volunteer-led'])
+    it(`${preset} seed 1: the contract runs out, and social workers are back, in the weeks the guide prints`, () => {
+      const s = series({ ...(scenario(preset) as object), seed: 1 });
+      const count = s.socialWorkers;
+      // the first week with no social workers at all, and the first after it with some again
+      let out = -1;
+      for (let w = 0; w < count.length; w++)
+        if (count[w] === 0) {
+          out = w;
+          break;
+        }
+      let back = out;
+      while (back < count.length && count[back] === 0) back++;
+      expect(out).toBeGreaterThan(0);
+      expect(flat).toContain(`social workers' strength falls to 0 in week ${out}`);
+      expect(flat).toContain(`column is 0 from week ${out} to week ${back - 1}); from week ${back} only`);
+      expect(s['strength.socialWorkers'][out]).toBe(0);
+      expect(flat).toContain(
+        `the social workers' strength ends at ${s['strength.socialWorkers'][count.length - 1].toFixed(3)}`,
+      );
+    });
+});
