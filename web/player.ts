@@ -92,6 +92,8 @@ export class Player {
   frames = 0;
   private generation = 0;
   private inFlight = false;
+  /** A step or run to end asked for while a request was in flight. */
+  private queued?: (api: Comlink.Remote<SimApi>) => Promise<Snapshot>;
   private due = 0;
   private lastFrame = 0;
   /** The pending requestAnimationFrame, 0 when the loop is stopped. */
@@ -162,6 +164,7 @@ export class Player {
       return undefined;
     } finally {
       if (gen === this.generation) this.inFlight = false;
+      this.flush();
     }
   }
 
@@ -213,7 +216,13 @@ export class Player {
   }
 
   private async request(call: (api: Comlink.Remote<SimApi>) => Promise<Snapshot>): Promise<void> {
-    if (this.inFlight || !this.run || this.run.done) return;
+    // a step or run to end asked for while a load or another request is under way runs after it,
+    // rather than being dropped (the latest such request wins)
+    if (this.inFlight) {
+      this.queued = call;
+      return;
+    }
+    if (!this.run || this.run.done) return;
     const gen = this.generation;
     this.inFlight = true;
     try {
@@ -239,7 +248,16 @@ export class Player {
       this.onError('errorWorker', [String((e as Error).message ?? e)]);
     } finally {
       if (gen === this.generation) this.inFlight = false;
+      this.flush();
     }
+  }
+
+  /** Runs the request that waited for the one in flight, if any. */
+  private flush(): void {
+    const next = this.queued;
+    if (!next || this.inFlight) return;
+    this.queued = undefined;
+    void this.request(next);
   }
 
   private absorb(run: RunState, snap: Snapshot): void {

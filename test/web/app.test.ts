@@ -157,6 +157,24 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
     await page.close();
   });
 
+  it('a run to end asked for while a preset is still loading runs once it has loaded (not dropped)', async () => {
+    const { page, errors } = await open();
+    await page.selectOption('[data-testid=preset]', 'charity-led');
+    // at once, without waiting for the load: the request waits for it instead of being lost
+    await page.keyboard.press('e');
+    await page.waitForFunction(
+      () => {
+        const w = (window as unknown as Wushe).wushe;
+        return w.file().id === 'charity-led' && w.summary() !== undefined;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await tick(page)).toBe(104);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('ends each practice-model preset in its own mode', async () => {
     const { page, errors } = await open();
     const options = await page.$$eval('[data-testid=preset] option', (os) =>
