@@ -3,12 +3,13 @@
  * preview API, driven through the data-testid hooks. Skipped, with a message, when Chromium is absent.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/analysis/summary.ts';
 import { type ScenarioFile, validateScenario } from '../../src/model/scenario.ts';
 import { presetById } from '../../web/presets.ts';
 import { encodeScenario } from '../../web/share.ts';
-import { type App, type Browser, CHROMIUM, chromiumAvailable, launch, startApp } from './harness.ts';
+import { CHROMIUM, chromiumAvailable, launch, ready } from './harness.ts';
+import { webSession } from './session.ts';
 
 const available = chromiumAvailable();
 if (!available)
@@ -26,43 +27,10 @@ type Wushe = {
 };
 
 describe.skipIf(!available)('web simulator in Chromium', () => {
-  let app: App;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = webSession();
 
   /** Opens the app (optionally with a language remembered, or a hash) and waits for the first run to load. */
-  async function open(
-    options: { lang?: 'zh' | 'en'; hash?: string } = {},
-  ): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    // a clean profile for this tab on its first load only, so that a reload keeps what the page remembered
-    await page.addInitScript((l) => {
-      if (sessionStorage.getItem('wushe.test')) return;
-      sessionStorage.setItem('wushe.test', '1');
-      localStorage.clear();
-      if (l) localStorage.setItem('wushe.lang', l);
-    }, options.lang ?? null);
-    await page.goto(app.url + (options.hash ?? ''));
-    await ready(page);
-    return { page, errors };
-  }
-
-  const ready = (page: Page) =>
-    page.waitForFunction(() => document.querySelector('[data-testid=mode]')?.textContent !== '');
+  const open = (options: { lang?: 'zh' | 'en'; hash?: string } = {}) => web.open(options);
   const tick = async (page: Page) => Number(await page.textContent('[data-testid=tick]'));
   const summary = (page: Page) => page.evaluate(() => (window as unknown as Wushe).wushe.summary());
 
@@ -234,7 +202,7 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
     const href = await page.getAttribute('[data-testid=share-link]', 'href');
     expect(href).toContain('#s=');
     await page.close();
-    const fresh = await browser.context.newPage();
+    const fresh = await web.browser.context.newPage();
     await fresh.goto(href!);
     await ready(fresh);
     expect(Number(await fresh.inputValue('[data-testid=slider-volunteers]'))).toBe(0.66);
@@ -339,7 +307,7 @@ describe.skipIf(!available)('web simulator in Chromium', () => {
     const zhBrowser = await launch({ locale: 'zh-CN' });
     try {
       const page = await zhBrowser.context.newPage();
-      await page.goto(app.url);
+      await page.goto(web.app.url);
       await ready(page);
       expect(await page.textContent('h1')).toBe('五社联动模拟器');
     } finally {

@@ -7,10 +7,11 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { presetById } from '../../web/presets.ts';
 import { encodeScenario } from '../../web/share.ts';
-import { type App, type Browser, chromiumAvailable, launch, openPage, startApp } from './harness.ts';
+import { chromiumAvailable } from './harness.ts';
+import { webSession } from './session.ts';
 
 const OUT = 'screenshots';
 type Wushe = {
@@ -124,19 +125,7 @@ function linkageLabelProblems(): string[] {
 }
 
 describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
-  let app: App;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    app = await startApp();
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = webSession(() => mkdirSync(OUT, { recursive: true }));
 
   for (const [width, height] of [
     [1024, 768],
@@ -145,7 +134,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
     for (const large of [false, true])
       it(`fits a ${width}×${height} projector${large ? ' in large type' : ''} in both languages`, async () => {
         for (const lang of ['zh', 'en'] as const) {
-          const { page, errors } = await openPage(browser, app, { lang, large, width, height });
+          const { page, errors } = await web.open({ lang, large, width, height });
           const where = `${width}×${height} ${lang}${large ? ' large' : ''}`;
           expect(await page.evaluate(() => document.documentElement.classList.contains('large-type'))).toBe(
             large,
@@ -185,7 +174,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
 
   it('draws chart text at 12 px or more on the comparison and landscape tabs at 1366×768', async () => {
     for (const lang of ['en', 'zh'] as const) {
-      const { page } = await openPage(browser, app, { lang, width: 1366, height: 768 });
+      const { page } = await web.open({ lang, width: 1366, height: 768 });
       await page.click('[data-testid=tab-compare]');
       await page.click('#compare button >> nth=1');
       await page.waitForFunction(
@@ -207,7 +196,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
   });
 
   it('keeps the keyboard shortcuts after a click on a button or a tab, not in text fields; ? lists them', async () => {
-    const { page } = await openPage(browser, app, { lang: 'en' });
+    const { page } = await web.open({ lang: 'en' });
     await page.click('#large');
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '1');
@@ -254,7 +243,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
   });
 
   it('shows problems next to the control that caused them, in Chinese, as alerts', async () => {
-    const { page } = await openPage(browser, app, { lang: 'zh', width: 1366, height: 768 });
+    const { page } = await web.open({ lang: 'zh', width: 1366, height: 768 });
     const file = await page.evaluate(() => (window as unknown as Wushe).wushe.file());
     // a field out of range: the message under the field, the run unchanged
     await page.fill('[data-testid=residents]', '3');
@@ -294,7 +283,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
   });
 
   it('guides a lesson: prediction, a run set up with one click, its result, a reflection, CSV out and in', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'en' });
+    const { page, errors } = await web.open({ lang: 'en' });
     await page.click('[data-testid=tab-lessons]');
     await page.fill('[data-testid=lesson-student]', 'Li Hua');
     await page.press('[data-testid=lesson-student]', 'Tab');
@@ -364,7 +353,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
   });
 
   it('sets up every lesson run as a valid scenario in both languages', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'zh' });
+    const { page, errors } = await web.open({ lang: 'zh' });
     await page.click('[data-testid=tab-lessons]');
     const lessons = await page.$$eval('.lesson-picker button', (bs) =>
       bs.map((b) => b.getAttribute('data-testid')),
@@ -394,7 +383,7 @@ describe.skipIf(!chromiumAvailable())('the web app in the classroom', () => {
 
   it('stays responsive with 100,000 residents (the canvas summarises them)', async () => {
     const file = { ...presetById('organization-led')!, residents: 100000, ticks: 104 };
-    const { page } = await openPage(browser, app, {
+    const { page } = await web.open({
       lang: 'en',
       hash: `#s=${encodeScenario(file)}`,
       width: 1366,

@@ -7,13 +7,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runProgrammeReplicate } from '../../src/analysis/programmeReplicate.ts';
 import { replicateSeeds, summariseProgramme } from '../../src/batch/programme.ts';
 import { parseProgramme } from '../../src/model/programme.ts';
 import { browserProgramme, checkDesign } from '../../web/programmeDesign.ts';
-import { type App, type Browser, chromiumAvailable, launch, openPage, startApp } from './harness.ts';
+import { chromiumAvailable } from './harness.ts';
 import { download, parseCsv, runBoth } from './programmePage.ts';
+import { webSession } from './session.ts';
 
 const OUT = 'screenshots';
 
@@ -33,22 +34,10 @@ async function watchProgress(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable())('the Programme view', () => {
-  let app: App;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    app = await startApp();
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = webSession(() => mkdirSync(OUT, { recursive: true }));
 
   it('runs two designs with progress, draws one small chart per community, and B differs only when changed', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'en', width: 1366, height: 768 });
+    const { page, errors } = await web.open({ lang: 'en', width: 1366, height: 768 });
     await page.click('[data-testid=tab-programme]');
     expect(await page.textContent('#programme-title')).toBe('Programme lab: many communities, one programme');
     // the allocation rules and the instruments come from the core's declarations
@@ -146,7 +135,7 @@ describe.skipIf(!chromiumAvailable())('the Programme view', () => {
   }, 300_000);
 
   it('shows a bad value next to its control, in the interface language, and keeps working', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'zh', width: 1366, height: 768 });
+    const { page, errors } = await web.open({ lang: 'zh', width: 1366, height: 768 });
     await page.click('[data-testid=tab-programme]');
     expect(await page.textContent('#programme-title')).toBe('项目实验室：多个社区，一个项目');
     const share = '[data-testid=pm-b-instruments-socialWork-share]';
@@ -206,7 +195,7 @@ describe.skipIf(!chromiumAvailable())('the Programme view', () => {
   // again (the first test checks the language switch), so a run per screenshot would only repeat
   // the same numbers. `npm run screenshots` shows the default run.
   it('takes screenshots at 1366×768 and 1600×1000 in both languages', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'zh', width: 1366, height: 768 });
+    const { page, errors } = await web.open({ lang: 'zh', width: 1366, height: 768 });
     await page.click('[data-testid=tab-programme]');
     await page.fill('[data-testid=pm-replicates]', '2');
     await page.locator('[data-testid=pm-replicates]').dispatchEvent('change');

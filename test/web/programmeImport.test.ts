@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, type Browser, chromiumAvailable, launch, openPage, startApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './harness.ts';
 import { download, parseCsv, runBoth } from './programmePage.ts';
+import { webSession } from './session.ts';
 
 const shipped = JSON.parse(readFileSync('programmes/hubei-2020.json', 'utf8'));
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2));
@@ -51,21 +52,10 @@ async function drop(page: Page, selector: string, files: { name: string; text: s
 }
 
 describe.skipIf(!chromiumAvailable())('programme files in the Programme view', () => {
-  let app: App;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = webSession();
 
   it('imports a valid file into a design and runs it; a bad file shows an alert and changes nothing', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'zh', width: 1366, height: 768 });
+    const { page, errors } = await web.open({ lang: 'zh', width: 1366, height: 768 });
     await page.click('[data-testid=tab-programme]');
     const problem = page.locator('[data-testid=pm-b-import-problem]');
     const source = page.locator('[data-testid=pm-b-source]');
@@ -158,7 +148,7 @@ describe.skipIf(!chromiumAvailable())('programme files in the Programme view', (
   }, 300_000);
 
   it('edits the table of weights from the keyboard; a community with weight 0 gets no money in the run', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'en', width: 1366, height: 768 });
+    const { page, errors } = await web.open({ lang: 'en', width: 1366, height: 768 });
     await page.click('[data-testid=tab-programme]');
     const editor = page.locator('[data-testid=pm-b-table-editor]');
     expect(await editor.isVisible()).toBe(false);
@@ -221,7 +211,7 @@ describe.skipIf(!chromiumAvailable())('programme files in the Programme view', (
   }, 300_000);
 
   it('saves a design as a file that imports as the same design: the same file again, the same results', async () => {
-    const { page, errors } = await openPage(browser, app, { lang: 'en', width: 1366, height: 768 });
+    const { page, errors } = await web.open({ lang: 'en', width: 1366, height: 768 });
     await page.click('[data-testid=tab-programme]');
     await page.selectOption('[data-testid=pm-a-rule]', 'table');
     await page.fill('[data-testid=pm-a-table-1]', '3');
