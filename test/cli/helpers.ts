@@ -1,5 +1,5 @@
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,4 +115,50 @@ export function writeScenario(dir: string, name: string, content: unknown): stri
 /** No stack trace, no commander internals. */
 export function expectNoStack(stderr: string): void {
   if (stderr.includes('    at ')) throw new Error(`stderr has a stack trace:\n${stderr}`);
+}
+
+/** Lines written to `path` so far (0 while it does not exist). */
+export function lineCount(path: string): number {
+  if (!existsSync(path)) return 0;
+  return readFileSync(path, 'utf8').split('\n').length - 1;
+}
+
+/**
+ * Starts `wushe ARGS` through dist/cli.js and sends it `signal` once `file` holds `atLeast` lines;
+ * resolves when it has exited, with its exit code and signal, the lines then and its stderr.
+ */
+export function signalAfterLines(
+  args: string[],
+  file: string,
+  atLeast: number,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setInterval(() => {
+      if (lineCount(file) >= atLeast) {
+        child.kill(signal);
+        clearInterval(timer);
+      }
+    }, 5);
+    child.on('exit', (code, got) => {
+      clearInterval(timer);
+      resolve({ code, signal: got, lines: lineCount(file), stderr });
+    });
+  });
+}
+
+/** `signalAfterLines` with SIGKILL; rejects if the command ended on its own before it was killed. */
+export async function killAfterLines(args: string[], file: string, atLeast: number): Promise<number> {
+  const r = await signalAfterLines(args, file, atLeast, 'SIGKILL');
+  if (r.signal !== 'SIGKILL')
+    throw new Error(`${args[0]} ended on its own (code ${r.code}) before it was killed`);
+  return r.lines;
 }

@@ -4,11 +4,18 @@
  * uninterrupted sweep. The resumed runs and merges use the same command line in this process
  * (`wusheHere`).
  */
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, ROOT, tempDir, wushe, wusheHere } from './helpers.ts';
+import {
+  expectNoStack,
+  killAfterLines,
+  lineCount,
+  signalAfterLines,
+  tempDir,
+  wushe,
+  wusheHere,
+} from './helpers.ts';
 import { sortedLines, sweepScenario, writePlan } from './sweepHelpers.ts';
 
 const dir = tempDir();
@@ -26,37 +33,13 @@ const planFile = writePlan(
   sweepScenario({ residents: 1500, ticks: 60 }),
 );
 
-function lineCount(file: string): number {
-  if (!existsSync(file)) return 0;
-  return readFileSync(file, 'utf8').split('\n').length - 1;
-}
-
 /** Starts a sweep and SIGKILLs it once `atLeast` lines are on disk; resolves with the line count then. */
 function killHalfWay(out: string, atLeast: number, extra: string[] = []): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'dist', 'cli.js'), 'sweep', planFile, '--out', out, '--workers', '1', '--quiet', ...extra],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-      },
-    );
-    const file = join(out, 'runs.jsonl');
-    const timer = setInterval(() => {
-      const n = lineCount(file);
-      if (n >= atLeast) {
-        child.kill('SIGKILL');
-        clearInterval(timer);
-      }
-    }, 5);
-    child.on('exit', (code, signal) => {
-      clearInterval(timer);
-      if (signal !== 'SIGKILL')
-        reject(new Error(`the sweep ended on its own (code ${code}) before it was killed`));
-      else resolve(lineCount(file));
-    });
-  });
+  return killAfterLines(
+    ['sweep', planFile, '--out', out, '--workers', '1', '--quiet', ...extra],
+    join(out, 'runs.jsonl'),
+    atLeast,
+  );
 }
 
 describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
@@ -135,28 +118,12 @@ describe('wushe sweep --resume after SIGKILL', { timeout: 120_000 }, () => {
 
 /** Starts a sweep and sends SIGTERM once `atLeast` lines are on disk; resolves with its exit and stderr. */
 function terminateHalfWay(out: string, atLeast: number): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'dist', 'cli.js'), 'sweep', planFile, '--out', out, '--workers', '1', '--quiet'],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const file = join(out, 'runs.jsonl');
-    const timer = setInterval(() => {
-      if (lineCount(file) >= atLeast) {
-        child.kill('SIGTERM');
-        clearInterval(timer);
-      }
-    }, 5);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      resolve({ code, stderr });
-    });
-  });
+  return signalAfterLines(
+    ['sweep', planFile, '--out', out, '--workers', '1', '--quiet'],
+    join(out, 'runs.jsonl'),
+    atLeast,
+    'SIGTERM',
+  );
 }
 
 describe('wushe sweep on SIGTERM (Slurm scancel)', { timeout: 120_000 }, () => {

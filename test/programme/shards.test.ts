@@ -7,11 +7,10 @@
  * shards themselves (test/integration/slurm.test.ts runs them as separate jobs) and the other checks
  * (printouts, refusals, bad flags, resumes) use the same command line in this process (`wusheHere`).
  */
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStack, ROOT, tempDir, writeScenario, wushe, wusheHere } from '../cli/helpers.ts';
+import { expectNoStack, killAfterLines, tempDir, writeScenario, wushe, wusheHere } from '../cli/helpers.ts';
 import { programmeFile, templateScenario } from './helpers.ts';
 
 const dir = tempDir();
@@ -228,33 +227,13 @@ describe('wushe programme run --shard and wushe programme merge', { timeout: 120
   });
 });
 
-function lineCount(path: string): number {
-  if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8').split('\n').length - 1;
-}
-
 /** Starts a run and SIGKILLs it once `atLeast` replicates are on disk; resolves with the count then. */
 function killHalfWay(args: string[], out: string, atLeast: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'dist', 'cli.js'), 'programme', 'run', ...args, '--out', out, '--workers', '1', '-q'],
-      { cwd: ROOT, stdio: 'ignore' },
-    );
-    const path = join(out, 'replicates.jsonl');
-    const timer = setInterval(() => {
-      if (lineCount(path) >= atLeast) {
-        child.kill('SIGKILL');
-        clearInterval(timer);
-      }
-    }, 5);
-    child.on('exit', (code, signal) => {
-      clearInterval(timer);
-      if (signal !== 'SIGKILL')
-        reject(new Error(`the run ended on its own (code ${code}) before it was killed`));
-      else resolve(lineCount(path));
-    });
-  });
+  return killAfterLines(
+    ['programme', 'run', ...args, '--out', out, '--workers', '1', '-q'],
+    join(out, 'replicates.jsonl'),
+    atLeast,
+  );
 }
 
 describe('wushe programme run --resume after SIGKILL', { timeout: 120_000 }, () => {
