@@ -25,6 +25,7 @@ import { createServer } from 'node:net';
 import { availableParallelism, hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRAMME_RUN_FILES } from '../../src/batch/programmeFolder.ts';
 import { ROOT, wushe } from '../cli/helpers.ts';
 import { sweepScenario } from '../cli/sweepHelpers.ts';
 import { programmeFile, templateScenario } from '../programme/helpers.ts';
@@ -116,6 +117,29 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
   function slurm(cmd: string, args: string[]): SpawnSyncReturns<string> {
     return spawnSync(cmd, args, { env, cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
   }
+  /** `sbatch --parsable ARGS`; returns the job id. */
+  function submit(args: string[]): string {
+    const r = slurm('sbatch', ['--parsable', ...args]);
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.trim().split(';')[0];
+  }
+  /** For a failure message: `extra`, the end of every job's .out file in `folder`, the daemons' logs. */
+  const jobOutputs = (folder: string, extra = '') =>
+    [
+      extra,
+      ...(existsSync(folder) ? readdirSync(folder) : [])
+        .filter((f) => f.endsWith('.out'))
+        .map((f) => tail(join(folder, f))),
+      logs(),
+    ].join('\n');
+  /** Waits until none of the jobs is queued or running (polling squeue: sbatch --wait polls slowly). */
+  const finished = (ids: string[], diagnostics: () => string) =>
+    waitFor(
+      'the jobs to finish',
+      () => slurm('squeue', ['-h', '-j', ids.join(','), '-o', '%i']).stdout.trim() === '',
+      120_000,
+      diagnostics,
+    );
 
   beforeAll(async () => {
     if (skipReason) return;
@@ -245,26 +269,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
       );
       const out = join(work, 'out');
       const script = (name: string) => join(ROOT, 'deploy', 'slurm', name);
-      const submit = (args: string[]) => {
-        const r = slurm('sbatch', ['--parsable', ...args]);
-        expect(r.status, r.stderr).toBe(0);
-        return r.stdout.trim().split(';')[0];
-      };
-      const outputs = () =>
-        [
-          ...readdirSync(work)
-            .filter((f) => f.endsWith('.out'))
-            .map((f) => tail(join(work, f))),
-          logs(),
-        ].join('\n');
-      // poll squeue (sbatch --wait polls slowly)
-      const finished = (ids: string[]) =>
-        waitFor(
-          'the jobs to finish',
-          () => slurm('squeue', ['-h', '-j', ids.join(','), '-o', '%i']).stdout.trim() === '',
-          120_000,
-          outputs,
-        );
+      const outputs = () => jobOutputs(work);
 
       // the sweep as a job array of two shards
       const array = submit([
@@ -275,7 +280,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
         plan,
         out,
       ]);
-      await finished([array]);
+      await finished([array], outputs);
       const shard1 = join(out, 'shard-1', 'runs.jsonl');
       expect(existsSync(shard1), outputs()).toBe(true);
       expect(readFileSync(shard1, 'utf8').split('\n').filter(Boolean)).toHaveLength(12);
@@ -299,7 +304,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
         script('merge.sbatch'),
         out,
       ]);
-      await finished([again, merge]);
+      await finished([again, merge], outputs);
 
       const merged = join(out, 'all', 'runs.jsonl');
       expect(existsSync(merged), `no merged results\n${outputs()}`).toBe(true);
@@ -325,21 +330,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
       writeFileSync(file, JSON.stringify(programmeFile({ weeks: 8, fundingWeeks: 4, communities: 3 })));
       const options = ['--seeds', '5', '--set', 'allocation.rule=need'];
       const out = join(work, 'out');
-      const outputs = (extra = '') =>
-        [
-          extra,
-          ...(existsSync(out) ? readdirSync(out) : [])
-            .filter((f) => f.endsWith('.out'))
-            .map((f) => tail(join(out, f))),
-          logs(),
-        ].join('\n');
-      const finished = (ids: string[]) =>
-        waitFor(
-          'the jobs to finish',
-          () => slurm('squeue', ['-h', '-j', ids.join(','), '-o', '%i']).stdout.trim() === '',
-          120_000,
-          outputs,
-        );
+      const outputs = (extra = '') => jobOutputs(out, extra);
 
       // the replicates as a job array of two shards, and the merge job after it
       const r = spawnSync(
@@ -350,22 +341,14 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
       expect(r.status, outputs(r.stderr)).toBe(0);
       const ids = /^array job (\d+) \(2 shards\), merge job (\d+)$/m.exec(r.stdout);
       expect(ids, r.stdout).not.toBeNull();
-      await finished([ids![1], ids![2]]);
+      await finished([ids![1], ids![2]], outputs);
 
       const local = join(work, 'local');
       const l = wushe(['programme', 'run', file, ...options, '--out', local, '-q']);
       expect(l.status, l.stderr).toBe(0);
-      const files = [
-        'programme.json',
-        'run.json',
-        'replicates.jsonl',
-        'summary.json',
-        'communities.csv',
-        'district.csv',
-      ];
       const same = () => {
         expect(existsSync(join(out, 'all', 'summary.json')), `no merged results\n${outputs()}`).toBe(true);
-        for (const f of files)
+        for (const f of PROGRAMME_RUN_FILES)
           expect(readFileSync(join(out, 'all', f), 'utf8'), f).toBe(readFileSync(join(local, f), 'utf8'));
       };
       same();
@@ -382,11 +365,6 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
       const lines = readFileSync(shard1, 'utf8').split('\n');
       writeFileSync(shard1, `${lines[0]}\n${lines[1].slice(0, 50)}`);
       rmSync(join(out, 'all'), { recursive: true });
-      const submit = (args: string[]) => {
-        const s = slurm('sbatch', ['--parsable', ...args]);
-        expect(s.status, s.stderr).toBe(0);
-        return s.stdout.trim().split(';')[0];
-      };
       const again = submit([
         '--array=1',
         '--export=ALL,WUSHE_SHARDS=2',
@@ -403,7 +381,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
         join(ROOT, 'deploy', 'slurm', 'programme-merge.sbatch'),
         out,
       ]);
-      await finished([again, merge]);
+      await finished([again, merge], outputs);
       same();
     },
   );
@@ -440,14 +418,7 @@ describe('Slurm: a sweep and a programme run as job arrays, merged; a programme 
           timeout: 150_000,
         },
       );
-      const outputs = () =>
-        [
-          r.stderr,
-          ...(existsSync(out) ? readdirSync(out) : [])
-            .filter((f) => f.endsWith('.out'))
-            .map((f) => tail(join(out, f))),
-          logs(),
-        ].join('\n');
+      const outputs = () => jobOutputs(out, r.stderr);
       expect(r.status, outputs()).toBe(0);
       expect(r.stdout).toMatch(/stage 2: \d+ evaluations on 2 shards/);
       expect(

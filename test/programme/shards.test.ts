@@ -10,20 +10,14 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROGRAMME_RUN_FILES } from '../../src/batch/programmeFolder.ts';
 import { expectNoStack, killAfterLines, tempDir, writeScenario, wushe, wusheHere } from '../cli/helpers.ts';
 import { programmeFile, templateScenario } from './helpers.ts';
 
 const dir = tempDir();
 writeScenario(dir, 'tiny.json', templateScenario());
 const file = writeScenario(dir, 'district.json', programmeFile());
-const FILES = [
-  'programme.json',
-  'run.json',
-  'replicates.jsonl',
-  'summary.json',
-  'communities.csv',
-  'district.csv',
-];
+const FILES = PROGRAMME_RUN_FILES;
 const SEEDS = '5';
 
 function expectSameFolder(a: string, b: string): void {
