@@ -9,6 +9,7 @@
  * (src/cli/programmeFolder.ts).
  */
 import type { ReplicateResult } from '../engine/districtTypes.ts';
+import { type JsonLinesText, parseJsonLines } from './jsonLines.ts';
 import { type Shard, shardSize } from './sweep.ts';
 
 /** The programme as run (the file with `--set` applied), as `programme run --out` always wrote it. */
@@ -138,40 +139,12 @@ export function parseReplicateLine(line: string): ReplicateRecord | undefined {
   return { replicate, result: result as unknown as ReplicateResult };
 }
 
-export interface ReplicatesText {
-  /** Records in file order, each replicate once (first line kept). */
-  records: ReplicateRecord[];
-  /** Whether the last line lacks its newline (a write cut off by a kill): it is not a record. */
-  torn: boolean;
-  /** Length of the text up to its last complete line (where a torn file is cut back to). */
-  complete: number;
-  /** Lines repeating a replicate already read. */
-  duplicates: number;
-  /** 1-based number of the first complete line that is not a replicate record, if any. */
-  badLine?: number;
-}
+/** The text of replicates.jsonl, read (jsonLines.ts). */
+export type ReplicatesText = JsonLinesText<ReplicateRecord>;
 
-/** Reads the text of replicates.jsonl. */
+/** Reads the text of replicates.jsonl: replicate records, each replicate once. */
 export function parseReplicatesText(text: string): ReplicatesText {
-  const complete = text.lastIndexOf('\n') + 1;
-  const torn = complete < text.length;
-  const seen = new Set<number>();
-  const records: ReplicateRecord[] = [];
-  let duplicates = 0;
-  const lines = text.slice(0, complete).split('\n');
-  lines.pop();
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    const r = parseReplicateLine(line);
-    if (!r) return { records, torn, complete, duplicates, badLine: i + 1 };
-    if (seen.has(r.replicate)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(r.replicate);
-    records.push(r);
-  }
-  return { records, torn, complete, duplicates };
+  return parseJsonLines(text, parseReplicateLine, (r) => r.replicate);
 }
 
 /** Records sorted by replicate. */

@@ -4,6 +4,7 @@
  * record per line). Pure: no Node or DOM API; reading and writing the files is the command line's
  * (src/cli/sweepFolder.ts).
  */
+import { type JsonLinesText, parseJsonLines } from './jsonLines.ts';
 import { parseRecord, type RunRecord, recordLine } from './records.ts';
 import { type Shard, type Sweep, shardSize } from './sweep.ts';
 
@@ -58,40 +59,12 @@ export function jsonFileText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-export interface RunsText {
-  /** Records in file order, each run once (first line kept). */
-  records: RunRecord[];
-  /** Whether the last line lacks its newline (a write cut off by a kill): it is not a record. */
-  torn: boolean;
-  /** Length of the text up to its last complete line (where a torn file is cut back to). */
-  complete: number;
-  /** Lines repeating a run already read. */
-  duplicates: number;
-  /** 1-based number of the first complete line that is not a run record, if any. */
-  badLine?: number;
-}
+/** The text of runs.jsonl, read (jsonLines.ts). */
+export type RunsText = JsonLinesText<RunRecord>;
 
-/** Reads the text of runs.jsonl. */
+/** Reads the text of runs.jsonl: run records, each run once. */
 export function parseRunsText(text: string): RunsText {
-  const complete = text.lastIndexOf('\n') + 1;
-  const torn = complete < text.length;
-  const seen = new Set<number>();
-  const records: RunRecord[] = [];
-  let duplicates = 0;
-  const lines = text.slice(0, complete).split('\n');
-  lines.pop();
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    const r = parseRecord(line);
-    if (!r) return { records, torn, complete, duplicates, badLine: i + 1 };
-    if (seen.has(r.run)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(r.run);
-    records.push(r);
-  }
-  return { records, torn, complete, duplicates };
+  return parseJsonLines(text, parseRecord, (r) => r.run);
 }
 
 /** The text of runs.jsonl with the records sorted by run. */

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import type { JsonLinesText } from '../batch/jsonLines.ts';
 import { type Lang, message } from '../model/messages.ts';
 import { applySet, parseJson } from '../model/parse.ts';
 import { type Scenario, validateScenario } from '../model/scenario.ts';
@@ -91,4 +92,35 @@ function origin(path: string, origins: Map<string, string>, lang: Lang): string 
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A JSON-lines file of records as read: each key once, and whether a torn last line was dropped. */
+export interface JsonLinesFile<T> {
+  /** Records in file order, each key once (first line kept). */
+  records: T[];
+  /** Whether a torn last line (cut off by a kill) was dropped. */
+  torn: boolean;
+  /** Lines repeating a key. */
+  duplicates: number;
+}
+
+/**
+ * Reads a JSON-lines file of records (runs.jsonl, replicates.jsonl) with `parse`. A last line
+ * without its newline is torn: it is not a record; with `repair`, the file is cut back to its last
+ * complete line. A complete line that is not a record is an error naming the line and `what` it
+ * should be.
+ */
+export function readJsonLinesFile<T>(
+  file: string,
+  parse: (text: string) => JsonLinesText<T>,
+  what: string,
+  repair = false,
+): JsonLinesFile<T> {
+  if (!existsSync(file)) return { records: [], torn: false, duplicates: 0 };
+  const text = readFileSync(file, 'utf8');
+  const parsed = parse(text);
+  if (parsed.badLine !== undefined)
+    throw new UsageError(`${file}:${parsed.badLine}: not a ${what}; fix or remove the line`);
+  if (parsed.torn && repair) truncateSync(file, Buffer.byteLength(text.slice(0, parsed.complete)));
+  return { records: parsed.records, torn: parsed.torn, duplicates: parsed.duplicates };
 }

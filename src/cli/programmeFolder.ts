@@ -3,7 +3,7 @@
  * `wushe programme run --out`, its `--resume` and `--shard`, and `wushe programme merge`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProgrammeResult, replicateSeeds } from '../batch/programme.ts';
 import {
@@ -22,7 +22,7 @@ import { inShard } from '../batch/sweep.ts';
 import { parseJson } from '../model/parse.ts';
 import type { Programme } from '../model/programmeCommunities.ts';
 import { UsageError } from './errors.ts';
-import { readText } from './io.ts';
+import { type JsonLinesFile, readJsonLinesFile, readText } from './io.ts';
 import { communitiesCsv, districtCsv, summaryJson } from './programmeOutput.ts';
 import { writeAtomic } from './sweepFolder.ts';
 
@@ -58,28 +58,11 @@ export function readRunFolder(dir: string): RunFolder {
   return { programmeText, info: json.value };
 }
 
-export interface ReplicatesFile {
-  /** Records in file order, each replicate once (first line kept). */
-  records: ReplicateRecord[];
-  /** Whether a torn last line (cut off by a kill) was dropped. */
-  torn: boolean;
-  /** Lines repeating a replicate. */
-  duplicates: number;
-}
+export type ReplicatesFile = JsonLinesFile<ReplicateRecord>;
 
-/**
- * Reads replicates.jsonl. A last line without its newline is torn: it is not a record; with
- * `repair`, the file is cut back to its last complete line. A complete line that is not a
- * replicate record is an error naming the line.
- */
+/** Reads replicates.jsonl (io.ts `readJsonLinesFile`); with `repair`, a torn last line is cut off. */
 export function readReplicatesFile(file: string, repair = false): ReplicatesFile {
-  if (!existsSync(file)) return { records: [], torn: false, duplicates: 0 };
-  const text = readFileSync(file, 'utf8');
-  const parsed = parseReplicatesText(text);
-  if (parsed.badLine !== undefined)
-    throw new UsageError(`${file}:${parsed.badLine}: not a replicate record; fix or remove the line`);
-  if (parsed.torn && repair) truncateSync(file, Buffer.byteLength(text.slice(0, parsed.complete)));
-  return { records: parsed.records, torn: parsed.torn, duplicates: parsed.duplicates };
+  return readJsonLinesFile(file, parseReplicatesText, 'replicate record', repair);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Reading and writing sweep folders (the format is src/batch/sweepFolder.ts), for `wushe sweep`,
  * `--resume` and `wushe merge`.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanFile } from '../batch/plan.ts';
 import type { RunRecord } from '../batch/records.ts';
@@ -20,7 +20,7 @@ import {
 } from '../batch/sweepFolder.ts';
 import { parseJson } from '../model/parse.ts';
 import { UsageError } from './errors.ts';
-import { readText } from './io.ts';
+import { type JsonLinesFile, readJsonLinesFile, readText } from './io.ts';
 
 /** Writes a file atomically: to a temporary name, then renamed over the target. */
 export function writeAtomic(file: string, data: string): void {
@@ -49,28 +49,11 @@ export function readSweepFolder(dir: string): { planFile: PlanFile; info: SweepI
   return { planFile: planFile as PlanFile, info };
 }
 
-export interface RunsFile {
-  /** Records in file order, each run once (first line kept). */
-  records: RunRecord[];
-  /** Whether a torn last line (cut off by a kill) was dropped. */
-  torn: boolean;
-  /** Lines repeating a run. */
-  duplicates: number;
-}
+export type RunsFile = JsonLinesFile<RunRecord>;
 
-/**
- * Reads runs.jsonl. A last line without its newline is torn: it is not a record; with `repair`,
- * the file is cut back to its last complete line. A complete line that is not a run record is an
- * error naming the line.
- */
+/** Reads runs.jsonl (io.ts `readJsonLinesFile`); with `repair`, a torn last line is cut off. */
 export function readRunsFile(file: string, repair = false): RunsFile {
-  if (!existsSync(file)) return { records: [], torn: false, duplicates: 0 };
-  const text = readFileSync(file, 'utf8');
-  const parsed = parseRunsText(text);
-  if (parsed.badLine !== undefined)
-    throw new UsageError(`${file}:${parsed.badLine}: not a run record; fix or remove the line`);
-  if (parsed.torn && repair) truncateSync(file, Buffer.byteLength(text.slice(0, parsed.complete)));
-  return { records: parsed.records, torn: parsed.torn, duplicates: parsed.duplicates };
+  return readJsonLinesFile(file, parseRunsText, 'run record', repair);
 }
 
 /** Writes records as runs.jsonl sorted by run (atomically). */
